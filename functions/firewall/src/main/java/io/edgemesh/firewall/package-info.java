@@ -1,0 +1,4 @@
+/**
+ * Layer 2: prompt firewall and policy.
+ */
+package io.edgemesh.firewall;

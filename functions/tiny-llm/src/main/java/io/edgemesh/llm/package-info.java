@@ -1,0 +1,4 @@
+/**
+ * Layer 5: the tiny-LLM provider router.
+ */
+package io.edgemesh.llm;

@@ -1,0 +1,4 @@
+/**
+ * Child-JVM launcher for DynamoDB Local.
+ */
+package io.edgemesh.emulator.dynamodb;

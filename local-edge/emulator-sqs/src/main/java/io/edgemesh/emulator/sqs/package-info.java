@@ -1,0 +1,4 @@
+/**
+ * Child-JVM launcher for ElasticMQ (SQS API).
+ */
+package io.edgemesh.emulator.sqs;
