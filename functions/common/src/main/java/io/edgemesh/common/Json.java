@@ -45,7 +45,7 @@ public final class Json {
             if (n == null || n.isMissingNode()) throw ApiException.invalid("the body is empty; expected a JSON object");
             return n;
         } catch (IOException e) {
-            throw ApiException.invalid("the body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.invalid("the body is not valid JSON: " + rootMessage(e));
         }
     }
 
