@@ -39,4 +39,20 @@ public class ApiException extends RuntimeException {
     public static ApiException notFound(String message) { return new ApiException(404, ErrorCodes.NOT_FOUND, message); }
 
     public static ApiException conflict(String code, String message) { return new ApiException(409, code, message); }
+
+    public static ApiException payloadTooLarge(long limitBytes) {
+        return new ApiException(413, ErrorCodes.PAYLOAD_TOO_LARGE, "the request body is larger than " + limitBytes + " bytes",
+                Map.of("limitBytes", limitBytes));
+    }
+
+    /** 429; the HTTP helpers turn {@code retryAfterSeconds} into a {@code Retry-After} header. */
+    public static ApiException rateLimited(long retryAfterSeconds) {
+        return new ApiException(429, ErrorCodes.RATE_LIMITED, "too many requests; retry after " + retryAfterSeconds + " s",
+                Map.of("retryAfterSeconds", Math.max(1, retryAfterSeconds)));
+    }
+
+    /** The last-resort 500: says nothing about the cause, which goes to the log only. */
+    public static ApiException internal() {
+        return new ApiException(500, ErrorCodes.INTERNAL, "an internal error occurred");
+    }
 }

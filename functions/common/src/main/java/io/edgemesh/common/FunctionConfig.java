@@ -12,14 +12,22 @@ import java.util.Optional;
  */
 public final class FunctionConfig {
     private final Map<String, String> env;
+    private final boolean processEnvironment;
 
-    private FunctionConfig(Map<String, String> env) {
+    private FunctionConfig(Map<String, String> env, boolean processEnvironment) {
         this.env = Map.copyOf(env);
+        this.processEnvironment = processEnvironment;
     }
 
-    public static FunctionConfig fromSystem() { return new FunctionConfig(System.getenv()); }
+    public static FunctionConfig fromSystem() { return new FunctionConfig(System.getenv(), true); }
 
-    public static FunctionConfig of(Map<String, String> env) { return new FunctionConfig(env); }
+    public static FunctionConfig of(Map<String, String> env) { return new FunctionConfig(env, false); }
+
+    /**
+     * True when this is the process environment (Lambda). AWS clients then use the default
+     * credentials chain, which re-resolves after a SnapStart restore, instead of freezing the keys.
+     */
+    public boolean isProcessEnvironment() { return processEnvironment; }
 
     public Map<String, String> asMap() { return env; }
 
