@@ -1,4 +1,0 @@
-/**
- * Layer 5: the tiny-LLM provider router.
- */
-package io.edgemesh.llm;
