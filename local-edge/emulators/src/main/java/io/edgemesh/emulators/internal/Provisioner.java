@@ -10,6 +10,11 @@ import io.edgemesh.routes.TableDef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,6 +49,8 @@ public final class Provisioner {
     /** Dead letters are kept as long as SQS allows, so a failure can still be inspected days later. */
     static final int DLQ_RETENTION_SECONDS = 1_209_600;
 
+    private static final int PARALLELISM = 8;
+
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private final S3Client s3;
@@ -63,18 +70,45 @@ public final class Provisioner {
 
     public Provisioned provision(String prefix) {
         checkPrefix(prefix);
-        Map<String, String> tables = new LinkedHashMap<>();
+        Map<String, String> tables = new ConcurrentHashMap<>();
+        Map<String, String> urls = new ConcurrentHashMap<>();
+        Map<String, String> arns = new ConcurrentHashMap<>();
+        Map<String, String> buckets = new ConcurrentHashMap<>();
+        // about fifty round trips to three servers that each work in parallel: sequential calls
+        // would spend most of the time waiting
+        List<Runnable> work = new ArrayList<>();
         for (TableDef table : EdgeMeshResources.TABLES) {
-            tables.put(table.name(), createTable(prefix, table));
+            work.add(() -> tables.put(table.name(), createTable(prefix, table)));
         }
-        Map<String, String> urls = new LinkedHashMap<>();
-        Map<String, String> arns = new LinkedHashMap<>();
         for (QueueDef queue : EdgeMeshResources.QUEUES) {
-            createQueue(prefix, queue, urls, arns);
+            work.add(() -> createQueue(prefix, queue, urls, arns));
         }
-        Map<String, String> buckets = new LinkedHashMap<>();
         for (BucketDef bucket : EdgeMeshResources.BUCKETS) {
-            buckets.put(bucket.name(), createBucket(prefix, bucket));
+            work.add(() -> buckets.put(bucket.name(), createBucket(prefix, bucket)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
+            Thread thread = new Thread(runnable, "emulators-provision");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable task : work) {
+                futures.add(pool.submit(task));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning " + prefix, e);
+        } finally {
+            pool.shutdownNow();
         }
         return new Provisioned(prefix, tables, urls, arns, buckets);
     }
