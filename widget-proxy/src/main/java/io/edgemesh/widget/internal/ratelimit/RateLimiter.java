@@ -1,0 +1,13 @@
+package io.edgemesh.widget.internal.ratelimit;
+
+import java.util.List;
+
+/**
+ * Takes one token from each of several buckets, all or nothing: when one bucket is empty the tokens
+ * already taken from the others are given back, so a refused request costs the caller nothing.
+ */
+public interface RateLimiter {
+
+    /** Takes a token from every limit in order; the first empty bucket decides a denial. */
+    Decision acquire(List<Limit> limits);
+}

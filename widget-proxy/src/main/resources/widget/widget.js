@@ -1,0 +1,5 @@
+(function () {
+  'use strict';
+  var CSS = /*@chattia-css*/"";
+  window.ChattiaEmbed = window.ChattiaEmbed || { css: CSS };
+})();
