@@ -75,7 +75,7 @@ public final class Priming implements Resource {
     }
 
     /**
-     * Exercises the shared JSON, logging and metrics paths so their classes and Jackson serializers
+     * Exercises the shared JSON, HTTP error, metrics and event paths so their classes and Jackson serializers
      * are loaded and warm in the snapshot. Writes nothing to the output.
      */
     public static void warmCommon() {
@@ -84,5 +84,8 @@ public final class Priming implements Resource {
         io.edgemesh.common.Json.write(java.util.Map.of("error", java.util.Map.of("code", "x", "message", "y")));
         io.edgemesh.common.metrics.Metrics.begin("priming", "priming").count("Warm").toEmf(0);
         io.edgemesh.common.http.HttpResponses.error(io.edgemesh.common.ApiException.invalid("priming"));
+        // the CloudEvents SDK and the event records' Jackson bindings are first used on a queue path
+        io.edgemesh.events.EdgeMeshEvents.parse(io.edgemesh.events.EdgeMeshEvents.toJson(
+                new io.edgemesh.events.TenantPending("priming", "priming")));
     }
 }
