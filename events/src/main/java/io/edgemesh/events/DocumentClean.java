@@ -13,7 +13,7 @@ public record DocumentClean(String tenantId, String documentId, String bucket, S
         Checks.tenant(tenantId);
         Checks.id("documentId", documentId);
         Checks.text("bucket", bucket);
-        Checks.text("key", key);
+        Checks.tenantKey(tenantId, "key", key);
         Checks.optionalText("fileName", fileName);
         Checks.optionalText("contentType", contentType);
         Checks.nonNegative("sizeBytes", sizeBytes);

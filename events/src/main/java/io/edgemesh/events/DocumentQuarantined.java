@@ -16,7 +16,7 @@ public record DocumentQuarantined(String tenantId, String documentId, String buc
         Checks.tenant(tenantId);
         Checks.id("documentId", documentId);
         Checks.text("bucket", bucket);
-        Checks.text("quarantineKey", quarantineKey);
+        Checks.tenantKey(tenantId, "quarantineKey", quarantineKey);
         scanners = Checks.texts("scanners", scanners);
         reasons = Checks.texts("reasons", reasons);
     }

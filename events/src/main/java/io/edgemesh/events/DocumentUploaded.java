@@ -18,7 +18,7 @@ public record DocumentUploaded(String tenantId, String documentId, String bucket
         Checks.tenant(tenantId);
         Checks.id("documentId", documentId);
         Checks.text("bucket", bucket);
-        Checks.text("key", key);
+        Checks.tenantKey(tenantId, "key", key);
         Checks.optionalText("fileName", fileName);
         Checks.optionalText("contentType", contentType);
         Checks.nonNegative("sizeBytes", sizeBytes);

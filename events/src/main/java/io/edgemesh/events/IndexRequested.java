@@ -14,7 +14,7 @@ public record IndexRequested(String tenantId, String documentId, String bucket, 
         Checks.tenant(tenantId);
         Checks.id("documentId", documentId);
         Checks.text("bucket", bucket);
-        Checks.text("key", key);
+        Checks.tenantKey(tenantId, "key", key);
         Checks.optionalText("contentType", contentType);
         Checks.optionalText("reason", reason);
     }

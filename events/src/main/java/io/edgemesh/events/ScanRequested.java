@@ -15,7 +15,7 @@ public record ScanRequested(String tenantId, String documentId, String scanner, 
         Checks.id("documentId", documentId);
         Checks.id("scanner", scanner);
         Checks.text("bucket", bucket);
-        Checks.text("key", key);
+        Checks.tenantKey(tenantId, "key", key);
     }
 
     @Override

@@ -144,6 +144,18 @@ class EdgeMeshEventsTest {
     }
 
     @Test
+    void object_keys_must_sit_under_the_events_own_tenant_prefix() {
+        // GIVEN a clean event for tenant acme WHEN its key names another tenant or climbs out THEN it cannot exist
+        for (String key : List.of("tenants/globex/incoming/doc-1", "tenants/acme/../globex/incoming/doc-1",
+                "tenants/acme/", "tenants/acme//x", "other/acme/doc-1", "tenants/acmecorp/incoming/doc-1")) {
+            assertThatThrownBy(() -> new DocumentClean("acme", "doc-1", "b", key, null, null, 1, null)).as(key)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(new DocumentClean("acme", "doc-1", "b", "tenants/acme/incoming/doc-1", null, null, 1, null).key())
+                .isEqualTo("tenants/acme/incoming/doc-1");
+    }
+
+    @Test
     void a_source_outside_edgemesh_is_refused_when_writing() {
         assertThatThrownBy(() -> EdgeMeshEvents.toJson(SampleEvents.of(EventType.TENANT_READY), "https://evil"))
                 .isInstanceOf(IllegalArgumentException.class);

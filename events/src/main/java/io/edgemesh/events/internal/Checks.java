@@ -50,6 +50,25 @@ public final class Checks {
         return v;
     }
 
+    /**
+     * An object key must sit under the event's own tenant prefix {@code tenants/<tenantId>/} and
+     * hold no {@code .}/{@code ..} segment: a consumer that reads or moves the object by this key can
+     * then never touch another tenant's data, whatever the producer got wrong.
+     */
+    public static String tenantKey(String tenantId, String field, String key) {
+        text(field, key);
+        String prefix = "tenants/" + tenantId + "/";
+        if (!key.startsWith(prefix) || key.length() == prefix.length()) {
+            throw new IllegalArgumentException(field + " must be under " + prefix + ": " + shown(key));
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException(field + " has an empty, '.' or '..' segment: " + shown(key));
+            }
+        }
+        return key;
+    }
+
     public static long nonNegative(String field, long v) {
         if (v < 0) throw new IllegalArgumentException(field + " must be >= 0: " + v);
         return v;
