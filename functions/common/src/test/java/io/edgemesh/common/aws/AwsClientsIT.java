@@ -38,7 +38,9 @@ class AwsClientsIT {
     }
 
     @AfterAll
-    static void close() { clients.close(); }
+    static void close() {
+        if (clients != null) clients.close();
+    }
 
     @Test
     void s3_put_and_get_work_against_s3proxy() {
