@@ -1,9 +1,12 @@
 /**
- * Signed invocations between layers: the caller's {@link io.edgemesh.common.invoke.LayerClient},
- * the verified {@link io.edgemesh.common.invoke.Invocation} a target receives, the
- * {@link io.edgemesh.common.invoke.HttpForward} body that the Layer 1 ingress sends for public routes,
- * and the {@link io.edgemesh.common.invoke.InvocationResult} that comes back. The envelope itself
- * (canonical form, signatures, replay guard) lives in {@code shared-envelope}; this package wires it
- * to Lambda's invoke API.
+ * Signed invocations between layers. A caller uses a {@link io.edgemesh.common.invoke.LayerClient}
+ * ({@link io.edgemesh.common.invoke.LambdaLayerClient}: sign, Lambda {@code Invoke}, parse); a target
+ * extends {@link io.edgemesh.common.invoke.EnvelopeHandler}, which verifies the envelope before its
+ * {@code handle} sees the verified {@link io.edgemesh.common.invoke.Invocation}, and answers with a body
+ * or a {@link io.edgemesh.common.invoke.Response}; the caller gets an
+ * {@link io.edgemesh.common.invoke.InvocationResult}. Layer 1 forwards public routes with an
+ * {@link io.edgemesh.common.invoke.HttpForward} body. {@link io.edgemesh.common.invoke.Envelopes} builds
+ * keys, signer, verifier and replay guard from the function's configuration. The envelope itself
+ * (canonical form, signatures, replay guard) lives in {@code shared-envelope}.
  */
 package io.edgemesh.common.invoke;
