@@ -2,6 +2,7 @@ package io.edgemesh.emulator.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.shared.access.sqlite.SQLiteLibraryLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -53,6 +54,10 @@ public final class Main {
                 cli.add("-dbPath");
                 cli.add(data.toString());
             }
+            // The server path leaves sqlite4java to find its natives on java.library.path or
+            // sqlite4java.library.path; DynamoDB Local's own loader (what its embedded mode uses)
+            // extracts the right one for this OS and CPU (aarch64 included) from its jar instead.
+            SQLiteLibraryLoader.initialize();
             server = ServerRunner.createServerFromCommandLineArgs(cli.toArray(String[]::new));
             // DynamoDB Local binds every interface and rejects port 0 on its command line; its Jetty
             // connector is reachable, so bind loopback only and let the OS pick when asked (no race).
