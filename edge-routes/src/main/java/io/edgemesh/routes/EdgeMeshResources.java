@@ -149,6 +149,7 @@ public final class EdgeMeshResources {
     public static final List<RouteDef> ROUTES = List.of(
             new RouteDef("GET", "/widget.js", "ingress", "assets.get", AuthMode.NONE, 0, false),
             new RouteDef("GET", "/widget.css", "ingress", "assets.get", AuthMode.NONE, 0, false),
+            new RouteDef("GET", "/widget.json", "ingress", "assets.get", AuthMode.NONE, 0, false),
             new RouteDef("POST", "/v1/chat", "ingress", "chat", AuthMode.PUBLISHABLE_KEY, 16 * KB, false),
             new RouteDef("GET", "/v1/tenant/status", "orchestrator", "tenant.status", AuthMode.PUBLISHABLE_KEY, 0, false),
             new RouteDef("POST", "/v1/guard", "firewall", "guard", AuthMode.SECRET_KEY, 32 * KB, false),
