@@ -132,4 +132,26 @@ class IngressRoutingTest {
                 .containsEntry("cache-control", "no-store").containsEntry("x-content-type-options", "nosniff");
     }
 
+
+    @Test
+    void widgetAssetsArePublicAndCompressedForBrowsersThatAskForIt() {
+        // GIVEN a browser fetching /widget.js with Accept-Encoding: gzip and no credentials
+        APIGatewayV2HTTPResponse r = call(event("widget-js"));
+        // THEN the script, gzip-compressed and base64-encoded as function URLs require for binary bodies
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(r.getHeaders()).containsEntry("content-type", "text/javascript; charset=utf-8")
+                .containsEntry("content-encoding", "gzip").containsEntry("access-control-allow-origin", "*");
+        assertThat(r.getIsBase64Encoded()).isTrue();
+        // AND the manifest route answers with the same version
+        APIGatewayV2HTTPResponse m = call(path(event("widget-js"), "/widget.json"));
+        assertThat(m.getStatusCode()).isEqualTo(200);
+        assertThat(r.getHeaders().get("etag")).isEqualTo("\"" + json(m).get("version").asText() + "\"");
+    }
+
+    @Test
+    void assetsRefuseOtherMethods() {
+        APIGatewayV2HTTPResponse r = call(method(event("widget-js"), "POST"));
+        assertThat(r.getStatusCode()).isEqualTo(405);
+        assertThat(r.getHeaders()).containsEntry("allow", "GET");
+    }
 }
