@@ -25,6 +25,10 @@ public final class AesGcmSealer {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeySource keys;
+    /** Derived keys of the ring last seen; rebuilt when the source hands out another ring. */
+    private volatile DerivedKeys derived;
+
+    private record DerivedKeys(KeyRing ring, java.util.concurrent.ConcurrentHashMap<String, SecretKeySpec> byKid) { }
 
     public AesGcmSealer(KeySource keys) {
         this.keys = keys;
@@ -66,10 +70,21 @@ public final class AesGcmSealer {
         }
     }
 
-    private static Optional<SecretKeySpec> aesKey(KeyRing ring, String keyId) {
-        return ring.key(keyId).map(ringKey -> {
+    private Optional<SecretKeySpec> aesKey(KeyRing ring, String keyId) {
+        DerivedKeys seen = derived;
+        if (seen == null || seen.ring != ring) {
+            seen = new DerivedKeys(ring, new java.util.concurrent.ConcurrentHashMap<>());
+            derived = seen;
+        }
+        DerivedKeys d = seen;
+        SecretKeySpec cached = d.byKid.get(keyId);
+        if (cached != null) return Optional.of(cached);
+        Optional<SecretKeySpec> k = ring.key(keyId).map(ringKey -> {
             Mac mac = HmacScheme.newMac(new SecretKeySpec(ringKey, "HmacSHA256"));
             return new SecretKeySpec(mac.doFinal(LABEL), "AES");
         });
+        // Into the map of the ring the key was derived from, never a newer one.
+        k.ifPresent(v -> d.byKid.put(keyId, v));
+        return k;
     }
 }

@@ -31,6 +31,17 @@ public final class DefaultEnvelopeSigner implements io.edgemesh.envelope.Envelop
         this.ttlSeconds = ttl.getSeconds();
     }
 
+    private Envelope draft(Call call, SigningScheme.Key key, long now, Sealing sealing, String bodySha256) {
+        try {
+            return new Envelope(Envelope.VERSION, key.keyId(), scheme.algorithm(), call.tenantId(), call.sourceLayer(),
+                    call.targetLayer(), call.operation(), call.requestId(), now, now + ttlSeconds,
+                    call.traceparent(), sealing, bodySha256, "");
+        } catch (EnvelopeRejectedException e) {
+            // On the signing side a bad field is the caller's bug, not a hostile envelope.
+            throw new IllegalArgumentException("cannot sign call: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public SignedMessage sign(Call call, byte[] body, Sealing sealing) {
         Objects.requireNonNull(body, "body");
@@ -39,17 +50,14 @@ public final class DefaultEnvelopeSigner implements io.edgemesh.envelope.Envelop
         }
         SigningScheme.Key key = scheme.current();
         long now = clock.instant().getEpochSecond();
-        Envelope draft;
-        try {
-            draft = new Envelope(Envelope.VERSION, key.keyId(), scheme.algorithm(), call.tenantId(), call.sourceLayer(),
-                    call.targetLayer(), call.operation(), call.requestId(), now, now + ttlSeconds,
-                    call.traceparent(), sealing, NO_HASH, "");
-        } catch (EnvelopeRejectedException e) {
-            // On the signing side a bad field is the caller's bug, not a hostile envelope.
-            throw new IllegalArgumentException("cannot sign call: " + e.getMessage(), e);
+        boolean seal = sealing == Sealing.A256GCM;
+        // Unsealed, the hash is known up front; sealed, it is of the ciphertext, which needs the header first.
+        Envelope hashed = draft(call, key, now, sealing, seal ? NO_HASH : Digests.sha256Hex(body));
+        byte[] wire = body;
+        if (seal) {
+            wire = sealer.seal(key.keyId(), hashed.headerBytes(), body);
+            hashed = hashed.withBodySha256(Digests.sha256Hex(wire));
         }
-        byte[] wire = sealing == Sealing.A256GCM ? sealer.seal(key.keyId(), draft.headerBytes(), body) : body;
-        Envelope hashed = draft.withBodySha256(Digests.sha256Hex(wire));
         Envelope signed = hashed.withSignature(Fields.base64Url(key.sign(hashed.canonicalBytes())));
         return new SignedMessage(signed, wire);
     }
