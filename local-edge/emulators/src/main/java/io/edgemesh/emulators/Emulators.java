@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>Children exit when this JVM exits, however it exits: each one waits for end of file on a pipe
  * this JVM holds open. S3Proxy verifies every signature (presigned URLs included) against
  * {@link #ACCESS_KEY_ID}/{@link #SECRET_ACCESS_KEY}; DynamoDB Local and ElasticMQ accept any key.
+ * Thread-safe: the clients are shared SDK clients and {@link #provision} may run concurrently.
  */
 public final class Emulators implements AutoCloseable {
 
@@ -275,7 +276,7 @@ public final class Emulators implements AutoCloseable {
 
     /**
      * Per server ({@code dynamodb}, {@code sqs}, {@code s3}): {@code status} ({@code up}/{@code down}),
-     * {@code endpoint}, {@code pid}, {@code persistent}; plus {@code startupMillis}. Ready for JSON.
+     * {@code name}, {@code endpoint}, {@code pid}, {@code persistent}. Every value is a map, ready for JSON.
      */
     public Map<String, Object> health() {
         Map<String, Object> servers = new LinkedHashMap<>();
@@ -288,7 +289,6 @@ public final class Emulators implements AutoCloseable {
             entry.put("persistent", options.dataDir() != null);
             servers.put(child.kind().id(), entry);
         }
-        servers.put("startupMillis", startupTime.toMillis());
         return servers;
     }
 
