@@ -71,12 +71,13 @@ class ColdStartBenchmark {
             String bareCp = testClasses + File.pathSeparator + String.join(File.pathSeparator, jarsOf("aws-lambda-java-core", "jackson-"));
             List<Result> results = new ArrayList<>();
             Path bareEvent = Files.writeString(work.resolve("bare.json"), "{\"version\":\"2.0\",\"rawPath\":\"/\",\"body\":\"{}\"}");
-            results.add(run("bare RequestStreamHandler", bareCp, BareHandler.class.getName(), bareEvent, env, 0));
+            results.add(run("bare RequestStreamHandler", bareCp, BareHandler.class.getName(), () -> bareEvent, env, 0));
 
             LambdaAssets assets = new LambdaAssets(root);
             for (FunctionDef fn : EdgeMeshResources.FUNCTIONS) {
                 Path jar = assets.jarFor(fn);
-                Path event = Files.write(work.resolve(fn.name() + ".json"), fixture(fn, env));
+                // a fresh fixture per run: a signed envelope may be used once (replay guard)
+                java.util.concurrent.Callable<Path> event = () -> Files.write(work.resolve(fn.name() + ".json"), fixture(fn, env));
                 Map<String, String> fenv = new HashMap<>(env);
                 fenv.put(Names.ENV_FUNCTION_NAME, fn.name());
                 results.add(run(fn.name(), jar + File.pathSeparator + testClasses, fn.handler(), event, fenv, Files.size(jar) / 1024));
@@ -95,11 +96,13 @@ class ColdStartBenchmark {
         }
     }
 
-    private Result run(String name, String cp, String handler, Path event, Map<String, String> env, long jarKb) throws Exception {
+    private Result run(String name, String cp, String handler, java.util.concurrent.Callable<Path> events, Map<String, String> env,
+                       long jarKb) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<Long> walls = new ArrayList<>();
         String last = null;
         for (int i = 0; i < RUNS; i++) {
+            Path event = events.call();
             List<String> cmd = new ArrayList<>();
             cmd.add(java);
             cmd.addAll(LAMBDA_FLAGS);
