@@ -30,6 +30,11 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * {@code EDGEMESH_ENDPOINT_LAMBDA}. A function may only call the functions its catalog entry lists
  * in {@code invokes}: IAM enforces that in AWS, and this client enforces it everywhere so a local
  * run fails the same way.
+ *
+ * <p>Delivery is at most once: should the SDK retry an invoke whose first attempt did reach the
+ * target (a lost response), the retry carries the same request id and the target refuses it as a
+ * replay (403 {@code envelope_rejected}). Callers that need a result retry with a new
+ * {@link #invoke} call, which signs a new envelope.
  */
 public final class LambdaLayerClient implements LayerClient {
     private static final Logger LOG = Log.get(LambdaLayerClient.class);

@@ -234,6 +234,12 @@ class LayerInvocationRoundTripTest {
     }
 
     @Test
+    void theSnapStartPrimingRunsTheEnvelopePathWithoutRealKeys() {
+        EnvelopeHandler.warmEnvelopePath();
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
     void withoutAnyKeyConfigurationTheFunctionFailsAtStartNamingBothVariables() {
         assertThatThrownBy(() -> Envelopes.keySource(FunctionConfig.of(Map.of()), null, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
