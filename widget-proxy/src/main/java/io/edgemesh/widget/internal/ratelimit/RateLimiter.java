@@ -8,6 +8,6 @@ import java.util.List;
  */
 public interface RateLimiter {
 
-    /** Takes a token from every limit in order; the first empty bucket decides a denial. */
+    /** Takes a token from every limit; when several refuse, the first in list order is reported. */
     Decision acquire(List<Limit> limits);
 }
