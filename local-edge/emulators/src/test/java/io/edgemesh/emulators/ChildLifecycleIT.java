@@ -24,11 +24,18 @@ class ChildLifecycleIT {
     Path dataDir;
 
     @Test
-    void childrenExitWhenTheParentIsKilledWithSigkill() throws Exception {
+    void childrenIgnoreCtrlCButExitWhenTheParentIsKilledWithSigkill() throws Exception {
         // GIVEN a JVM running emulators
         Process parent = startHolder();
         List<Long> children = awaitChildren(parent);
-        // WHEN it is killed without any chance to run shutdown hooks
+        // WHEN the children get the SIGINT a terminal's Ctrl-C sends to the whole process group
+        for (long pid : children) {
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
+        }
+        Thread.sleep(1_000);
+        // THEN they keep serving until their parent decides
+        assertThat(children).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
+        // WHEN the parent is killed without any chance to run shutdown hooks
         parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         // THEN every child notices its closed stdin and exits
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

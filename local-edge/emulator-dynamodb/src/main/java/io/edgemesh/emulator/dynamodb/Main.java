@@ -20,7 +20,7 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <p>Usage: {@code Main --port <p> [--data <dir>]}; port 0 picks a free port. Prints exactly one line
  * {@code EMULATOR READY port=<p>} (or {@code EMULATOR FAILED ...}) on stdout; every other output goes
- * to stderr. Exits when stdin reaches end of file, so the child dies with its parent even when the
+ * to stderr. Ignores SIGINT; exits when stdin reaches end of file, so the child dies with its parent even when the
  * parent is killed with SIGKILL, and stops cleanly on SIGTERM.
  */
 public final class Main {
@@ -31,6 +31,9 @@ public final class Main {
         // The launcher reads stdout for the READY line only; libraries that print must not mix in.
         PrintStream control = System.out;
         System.setOut(System.err);
+        // Ctrl-C in a terminal signals the whole process group: the parent must be able to drain its
+        // work against this server before it closes our stdin, so only the parent's decision stops us.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
         int port = 0;
         Path data = null;
         for (int i = 0; i + 1 < args.length; i += 2) {

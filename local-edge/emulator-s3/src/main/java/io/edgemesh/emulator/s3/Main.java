@@ -22,7 +22,7 @@ import org.jclouds.blobstore.BlobStoreContext;
  * read from the environment ({@code EDGEMESH_S3_IDENTITY}, {@code EDGEMESH_S3_CREDENTIAL}) so it never
  * shows in a process listing, and every request (presigned URLs included) is verified against it.
  * Prints exactly one line {@code EMULATOR READY port=<p>} (or {@code EMULATOR FAILED ...}) on stdout;
- * exits when stdin reaches end of file or on SIGTERM.
+ * ignores SIGINT (the parent decides), exits when stdin reaches end of file or on SIGTERM.
  */
 public final class Main {
 
@@ -31,6 +31,9 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         PrintStream control = System.out;
         System.setOut(System.err);
+        // Ctrl-C in a terminal signals the whole process group: the parent must be able to drain its
+        // work against this server before it closes our stdin, so only the parent's decision stops us.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
         System.setProperty("logback.configurationFile", "io/edgemesh/emulator/logback-emulator.xml");
         int port = 0;
         Path data = null;

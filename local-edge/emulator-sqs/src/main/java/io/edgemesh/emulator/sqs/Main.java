@@ -23,7 +23,7 @@ import scala.Function0;
  * queues (with their attributes) and messages (with receive counts and visibility) are kept in an H2
  * database there through ElasticMQ's {@code messages-storage}, so they survive a restart.
  * Prints exactly one line {@code EMULATOR READY port=<p>} (or {@code EMULATOR FAILED ...}) on stdout;
- * exits when stdin reaches end of file or on SIGTERM.
+ * ignores SIGINT (the parent decides), exits when stdin reaches end of file or on SIGTERM.
  */
 public final class Main {
 
@@ -32,6 +32,9 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         PrintStream control = System.out;
         System.setOut(System.err);
+        // Ctrl-C in a terminal signals the whole process group: the parent must be able to drain its
+        // work against this server before it closes our stdin, so only the parent's decision stops us.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
         System.setProperty("logback.configurationFile", "io/edgemesh/emulator/logback-emulator.xml");
         int port = 0;
         Path data = null;
