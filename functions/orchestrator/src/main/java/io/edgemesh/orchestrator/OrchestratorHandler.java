@@ -56,13 +56,18 @@ public final class OrchestratorHandler extends EnvelopeHandler {
     private Object chat(Invocation inv) {
         JsonNode b = inv.body();
         ChatReply r = chat.chat(new ChatRequest(inv.tenantId(), b.path("sessionId").asText(null), b.path("message").asText(null),
-                b.path("locale").asText(null), b.path("trustLevel").asInt(0)), inv.traceparent());
+                b.path("locale").asText(null), trust(b.path("trustLevel"))), inv.traceparent());
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("sessionId", r.sessionId()).put("answer", r.answer()).put("intent", r.intent()).put("grounded", r.grounded());
         out.set("citations", Json.MAPPER.valueToTree(r.citations()));
         out.set("usage", r.usage());
         if (r.escalationId() != null) out.put("escalationId", r.escalationId());
         return out;
+    }
+
+    /** The session token's trust claim: a wire name ("anonymous") or a number; unknown means anonymous. */
+    private static int trust(JsonNode n) {
+        return io.edgemesh.orchestrator.tools.TrustLevel.parse(n.isMissingNode() || n.isNull() ? null : n.asText()).level();
     }
 
     private Object status(String tenantId) {

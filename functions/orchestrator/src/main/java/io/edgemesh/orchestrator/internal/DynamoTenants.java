@@ -2,6 +2,7 @@ package io.edgemesh.orchestrator.internal;
 
 import io.edgemesh.orchestrator.chat.TenantDirectory;
 import io.edgemesh.orchestrator.readiness.TenantStatusStore;
+import io.edgemesh.orchestrator.tools.TrustLevel;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,18 +34,21 @@ public final class DynamoTenants implements TenantDirectory, TenantStatusStore {
         if (!r.hasItem()) return Optional.empty();
         var item = r.item();
         return Optional.of(new TenantInfo(tenantId, str(item, "status", "pending_documents"),
-                num(item, "monthlyTokenBudget", 0), (int) num(item, "trustCeiling", 1), (int) num(item, "sessionTtlHours", 24)));
+                num(item, "monthlyTokenBudget", 0), TrustLevel.parse(str(item, "trustCeiling", "anonymous")).level(),
+                (int) num(item, "sessionTtlHours", 24)));
     }
 
     @Override
     public boolean transition(String tenantId, String from, String to) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(tenantId))
-                    .updateExpression("SET #s = :to, statusChangedAt = :at")
+                    // bump the profile's optimistic-lock version so Layer 7's read-modify-write cannot undo this
+                    .updateExpression("SET #s = :to, statusChangedAt = :at ADD version :one")
                     .conditionExpression("#s = :from")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(to), ":from", AttributeValue.fromS(from),
-                            ":at", AttributeValue.fromS(java.time.Instant.now().toString()))));
+                            ":at", AttributeValue.fromS(java.time.Instant.now().toString()),
+                            ":one", AttributeValue.fromN("1"))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

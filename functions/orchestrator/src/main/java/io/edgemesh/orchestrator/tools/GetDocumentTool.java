@@ -20,7 +20,7 @@ public final class GetDocumentTool implements Tool {
 
     @Override public String description() { return "Metadata and status of one of the tenant's documents."; }
 
-    @Override public TrustLevel minimumTrust() { return TrustLevel.IDENTIFIED; }
+    @Override public TrustLevel minimumTrust() { return TrustLevel.AUTHENTICATED; }
 
     @Override
     public JsonNode run(ToolContext ctx, JsonNode args) {

@@ -6,23 +6,39 @@ package io.edgemesh.orchestrator.tools;
  */
 public enum TrustLevel {
     /** An anonymous site visitor. */
-    ANONYMOUS(0),
-    /** A visitor the tenant's site has identified. */
-    IDENTIFIED(1),
+    ANONYMOUS(0, "anonymous"),
+    /** A visitor the tenant's site has authenticated. */
+    AUTHENTICATED(1, "authenticated"),
     /** The tenant's own staff or a server-side integration holding the secret key. */
-    TENANT(2);
+    PRIVILEGED(2, "privileged");
 
     private final int level;
+    private final String wire;
 
-    TrustLevel(int level) {
+    TrustLevel(int level, String wire) {
         this.level = level;
+        this.wire = wire;
     }
 
     public int level() { return level; }
 
+    /** The name used in session tokens and tenant records (Layer 7's {@code trustCeiling}). */
+    public String wire() { return wire; }
+
     public static TrustLevel of(int level) {
         for (TrustLevel t : values()) if (t.level == level) return t;
-        return level > TENANT.level ? TENANT : ANONYMOUS;
+        return level > PRIVILEGED.level ? PRIVILEGED : ANONYMOUS;
+    }
+
+    /** Parses a wire name or a number; anything unknown is the lowest level (fail closed). */
+    public static TrustLevel parse(String value) {
+        if (value == null) return ANONYMOUS;
+        for (TrustLevel t : values()) if (t.wire.equalsIgnoreCase(value.strip())) return t;
+        try {
+            return of(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return ANONYMOUS;
+        }
     }
 
     public boolean atLeast(TrustLevel other) { return level >= other.level; }

@@ -138,7 +138,7 @@ class ChatServiceTest {
         assertThat(tools.available(TrustLevel.ANONYMOUS)).extracting(io.edgemesh.orchestrator.tools.Tool::name).doesNotContain("get_document");
         assertThatThrownBy(() -> tools.run("get_document", anonymous, Json.MAPPER.createObjectNode().put("documentId", "doc1")))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
-        ToolContext identified = new ToolContext("acme", "s1", TrustLevel.IDENTIFIED, null);
+        ToolContext identified = new ToolContext("acme", "s1", TrustLevel.AUTHENTICATED, null);
         assertThat(tools.run("get_document", identified, Json.MAPPER.createObjectNode().put("documentId", "doc1"))
                 .path("status").asText()).isEqualTo("ready");
     }
