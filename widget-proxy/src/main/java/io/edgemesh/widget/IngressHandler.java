@@ -8,12 +8,15 @@ import io.edgemesh.common.ApiException;
 import io.edgemesh.common.FunctionConfig;
 import io.edgemesh.common.aws.AwsClients;
 import io.edgemesh.common.crac.Priming;
+import io.edgemesh.backbone.tenants.TenantStore;
 import io.edgemesh.common.http.HttpRequest;
+import io.edgemesh.common.invoke.LambdaLayerClient;
 import io.edgemesh.common.http.HttpRequests;
 import io.edgemesh.common.log.Log;
 import io.edgemesh.common.log.LogContext;
 import io.edgemesh.routes.EdgeMeshResources;
 import io.edgemesh.routes.RouteDef;
+import io.edgemesh.widget.internal.BackboneTenants;
 import io.edgemesh.widget.internal.HttpResponse;
 import io.edgemesh.widget.internal.Ingress;
 import io.edgemesh.widget.internal.IngressWiring;
@@ -51,7 +54,8 @@ public final class IngressHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static Ingress build(FunctionConfig config) {
         Log.configure(config);
         AwsClients aws = AwsClients.from(config);
-        throw new IllegalStateException("the ingress waits for the backbone tenant store and LambdaLayerClient");
+        TenantStore tenants = new TenantStore(aws.dynamoDb(), config.table(EdgeMeshResources.TENANTS.name()));
+        return IngressWiring.build(config, new BackboneTenants(tenants), LambdaLayerClient.create(config, aws), aws);
     }
 
     @Override

@@ -31,7 +31,12 @@ public final class IngressWiring {
     private IngressWiring() { }
 
     public static Ingress build(FunctionConfig config, TenantDirectory tenants, LayerClient layers, AwsClients aws) {
-        Clock clock = Clock.systemUTC();
+        return build(config, tenants, layers, aws, Clock.systemUTC());
+    }
+
+    /** With an explicit clock for session-token expiry and token-bucket refill (tests hold it still). */
+    public static Ingress build(FunctionConfig config, TenantDirectory tenants, LayerClient layers, AwsClients aws,
+                                Clock clock) {
         SessionTokens tokens = new SessionTokens(SessionTokens.parseKey(sessionKey(config, aws)),
                 Duration.ofSeconds(config.getInt(ENV_SESSION_TOKEN_TTL, 3600)), clock);
         RateLimitSettings limits = new RateLimitSettings(config.getInt(ENV_RATE_SESSION, 60), config.getInt(ENV_RATE_IP, 120));
