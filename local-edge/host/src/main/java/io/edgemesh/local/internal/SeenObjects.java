@@ -30,17 +30,17 @@ public final class SeenObjects implements AutoCloseable {
 
     public static SeenObjects persistent(Path path) throws IOException {
         Files.createDirectories(path.getParent());
-        SeenObjects s = new SeenObjects(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND));
-        if (Files.size(path) > 0) {
-            String content = Files.readString(path, StandardCharsets.UTF_8);
-            int end = content.lastIndexOf('\n');
-            if (end >= 0) {
-                for (String line : content.substring(0, end).split("\n")) {
-                    if (!line.isEmpty()) s.seen.add(line);
-                }
-            }
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        SeenObjects s = new SeenObjects(channel);
+        String content = Files.readString(path, StandardCharsets.UTF_8);
+        int end = content.lastIndexOf('\n');
+        for (String line : content.substring(0, end + 1).split("\n")) {
+            if (!line.isEmpty()) s.seen.add(line);
         }
+        // drop a torn last line so the next entry starts on a line of its own
+        long keep = content.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
+        channel.truncate(keep);
+        channel.position(keep);
         return s;
     }
 
