@@ -1,0 +1,244 @@
+package io.edgemesh.widget.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgemesh.common.Json;
+import io.edgemesh.emulators.Emulators;
+import io.edgemesh.local.LocalEdge;
+import io.edgemesh.local.LocalEdgeConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The issue's browser scenarios on the real local edge: the widget mounts and answers with a
+ * citation; a page on an origin the tenant did not allow shows the error state; a tenant without a
+ * ready document shows the getting-ready state; keyboard-only use; axe-core finds nothing serious or
+ * critical. Each scenario leaves a screenshot in {@code target/screenshots/}.
+ */
+class WidgetBrowserIT {
+
+    private static final Duration ANSWER = Duration.ofSeconds(90);
+    private static LocalEdge edge;
+    private static TenantSite site;
+    private static EdgeApi api;
+    private static String scriptTag;
+    private static EdgeApi.Keys ready;
+    private static EdgeApi.Keys fresh;
+
+    private Browser browser;
+
+    @BeforeAll
+    static void mesh() throws Exception {
+        edge = LocalEdge.start(LocalEdgeConfig.inMemory().withEmulators(Emulators.shared()));
+        site = new TenantSite(edge.baseUrl());
+        api = new EdgeApi(edge.baseUrl(), edge.adminToken());
+        // The snippet exactly as the README tells a tenant to build it: path and integrity from /widget.json.
+        JsonNode manifest = Json.parse(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(edge.baseUrl() + "/widget.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        scriptTag = "<script src=\"" + edge.baseUrl() + manifest.at("/script/path").asText() + "\" integrity=\""
+                + manifest.at("/script/integrity").asText() + "\" crossorigin=\"anonymous\" defer></script>";
+        fresh = api.createTenant("fresh" + suffix(), List.of(site.origin()));
+    }
+
+    /** The tenant with an indexed document, created on first use (indexing is the slow part). */
+    private static synchronized EdgeApi.Keys readyTenant() throws Exception {
+        if (ready == null) {
+            EdgeApi.Keys k = api.createTenant("museum" + suffix(), List.of(site.origin()));
+            api.upload(k, SamplePdf.FILENAME, SamplePdf.build());
+            api.awaitReady(k, site.origin(), Duration.ofMinutes(3));
+            ready = k;
+        }
+        return ready;
+    }
+
+    private static String suffix() { return UUID.randomUUID().toString().substring(0, 8); }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) site.close();
+        if (edge != null) edge.close();
+    }
+
+    @BeforeEach
+    void browser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void close() {
+        browser.close();
+    }
+
+    private void openPage(String origin, String name, EdgeApi.Keys keys, Map<String, String> extra) {
+        Map<String, String> attrs = new java.util.LinkedHashMap<>(Map.of("key", keys.publishableKey(), "title", "Museum help"));
+        attrs.putAll(extra);
+        browser.driver.get(origin + site.page(name, scriptTag, attrs));
+        browser.await(Duration.ofSeconds(20), d -> browser.inWidget(".launcher").isDisplayed());
+    }
+
+    private void ask(String text) {
+        WebElement input = browser.inWidget("textarea");
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+    }
+
+    private WebElement awaitAnswer() {
+        return browser.await(ANSWER, d -> {
+            List<WebElement> errors = browser.allInWidget(".msg.err");
+            if (!errors.isEmpty()) throw new AssertionError("the widget showed an error: " + errors.getLast().getAttribute("data-code")
+                    + " " + errors.getLast().getText());
+            List<WebElement> bots = browser.allInWidget(".msg.bot");
+            return bots.size() >= 2 ? bots.getLast() : null;
+        });
+    }
+
+    private WebElement awaitError() {
+        return browser.await(ANSWER, d -> {
+            List<WebElement> errors = browser.allInWidget(".msg.err");
+            return errors.isEmpty() ? null : errors.getLast();
+        });
+    }
+
+    @Test
+    void widgetMountsIsolatedAndAnswersWithACitation() throws Exception {
+        EdgeApi.Keys keys = readyTenant();
+        // GIVEN the tenant's page, with a strict CSP and a stylesheet that restyles everything it can reach
+        browser.driver.get(site.origin() + site.page("baseline", "", Map.of("key", keys.publishableKey())));
+        @SuppressWarnings("unchecked")
+        List<String> before = (List<String>) browser.js("return Object.keys(window);");
+        openPage(site.origin(), "museum", keys, Map.of());
+        // THEN the widget adds exactly one global
+        @SuppressWarnings("unchecked")
+        List<String> after = (List<String>) browser.js("return Object.keys(window);");
+        assertThat(after).containsAll(before);
+        assertThat(after.stream().filter(k -> !before.contains(k))).containsExactly("ChattiaEmbed");
+        // AND the page's CSS does not reach into the widget, nor the widget's CSS out of it
+        assertThat(browser.inWidget(".launcher").getCssValue("background-color")).isEqualTo("rgba(29, 95, 191, 1)");
+        assertThat(browser.inWidget(".launcher").getCssValue("font-family")).doesNotContain("Comic");
+        assertThat(browser.driver.findElement(By.cssSelector("main button")).getCssValue("background-color"))
+                .isEqualTo("rgba(0, 255, 0, 1)");
+
+        // WHEN a visitor opens the chat and asks about the document
+        browser.inWidget(".launcher").click();
+        ask(SamplePdf.QUESTION);
+        // THEN an answer arrives with a citation of the document and the page
+        WebElement answer = awaitAnswer();
+        List<WebElement> cites = answer.findElements(By.cssSelector(".cites li"));
+        assertThat(cites).isNotEmpty();
+        assertThat(cites.stream().map(WebElement::getText))
+                .anySatisfy(c -> assertThat(c).contains(SamplePdf.FILENAME).contains("page 2"));
+        // AND the session is kept for the next message, per endpoint and key
+        String stored = (String) browser.js("return Object.keys(sessionStorage).filter(k => k.startsWith('chattia:'))"
+                + ".map(k => sessionStorage.getItem(k))[0];");
+        assertThat(Json.parse(stored).get("sessionId").asText()).isNotBlank();
+        browser.screenshot("answer-with-citation");
+    }
+
+    @Test
+    void pageOnAnOriginTheTenantDidNotAllowShowsTheErrorState() {
+        // GIVEN the same site reached as localhost, an origin the tenant never allowed
+        openPage(site.otherOrigin(), "elsewhere", fresh, Map.of());
+        browser.inWidget(".launcher").click();
+        // WHEN a visitor writes
+        ask("Hello?");
+        // THEN the widget explains that it is not available here and stops offering the input
+        WebElement error = awaitError();
+        assertThat(error.getAttribute("data-code")).isEqualTo("origin_not_allowed");
+        assertThat(error.getText()).contains("not available on this website");
+        assertThat(browser.inWidget("textarea").isEnabled()).isFalse();
+        browser.screenshot("origin-not-allowed");
+    }
+
+    @Test
+    void tenantWithoutAReadyDocumentShowsTheGettingReadyState() {
+        openPage(site.origin(), "fresh", fresh, Map.of());
+        browser.inWidget(".launcher").click();
+        ask("What are the opening hours?");
+        WebElement error = awaitError();
+        assertThat(error.getAttribute("data-code")).isEqualTo("tenant_not_ready");
+        assertThat(error.getText()).contains("getting ready");
+        assertThat(error.findElement(By.cssSelector("button.retry")).getText()).isEqualTo("Try again");
+        browser.screenshot("tenant-not-ready");
+    }
+
+    @Test
+    void keyboardOnlyVisitorCanOpenAskAndClose() throws Exception {
+        openPage(site.origin(), "keyboard", readyTenant(), Map.of());
+        // GIVEN only a keyboard: Tab through the page until the launcher has focus
+        Actions keys = new Actions(browser.driver);
+        for (int i = 0; i < 10 && !"launcher".equals(browser.focusedInWidget()); i++) keys.sendKeys(Keys.TAB).perform();
+        assertThat(browser.focusedInWidget()).isEqualTo("launcher");
+        // WHEN Enter opens it THEN the input has focus
+        keys.sendKeys(Keys.ENTER).perform();
+        assertThat(browser.inWidget(".panel").isDisplayed()).isTrue();
+        assertThat(browser.focusedInWidget()).isEqualTo("TEXTAREA");
+        assertThat(browser.inWidget(".launcher").getAttribute("aria-expanded")).isEqualTo("true");
+        // AND typing and Enter send the question, and the answer comes back
+        keys.sendKeys(SamplePdf.QUESTION).sendKeys(Keys.ENTER).perform();
+        awaitAnswer();
+        browser.screenshot("keyboard-answer");
+        // WHEN Escape is pressed THEN the panel closes and focus returns to the launcher
+        keys.sendKeys(Keys.ESCAPE).perform();
+        assertThat(browser.inWidget(".panel").isDisplayed()).isFalse();
+        assertThat(browser.focusedInWidget()).isEqualTo("launcher");
+        assertThat(browser.inWidget(".launcher").getAttribute("aria-expanded")).isEqualTo("false");
+    }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolationsInLtrAndRtl() throws Exception {
+        Path axe = projectRoot().resolve("tools/node/node_modules/axe-core/axe.min.js");
+        assertThat(axe).as("axe-core from npm (tools/node: npm ci --ignore-scripts)").exists();
+        // GIVEN a conversation in English, light theme
+        openPage(site.origin(), "axe", readyTenant(), Map.of());
+        browser.inWidget(".launcher").click();
+        ask(SamplePdf.QUESTION);
+        awaitAnswer();
+        assertThat(serious(browser.axe(axe))).isEmpty();
+        browser.screenshot("axe-ltr");
+        // AND in Arabic, right to left, dark theme
+        openPage(site.origin(), "axe-rtl", fresh, Map.of("locale", "ar", "theme", "dark", "open", ""));
+        assertThat(browser.inWidget(".root").getAttribute("dir")).isEqualTo("rtl");
+        ask("\u0645\u062a\u0649 \u064a\u0641\u062a\u062d \u0627\u0644\u0645\u062a\u062d\u0641\u061f");
+        awaitError();
+        assertThat(serious(browser.axe(axe))).isEmpty();
+        browser.screenshot("axe-rtl-dark");
+    }
+
+    @Test
+    void secretKeyIsRefusedAndNothingIsMounted() {
+        browser.driver.get(site.origin() + site.page("secret", scriptTag, Map.of("key", "sk_" + fresh.tenantId() + "_oops")));
+        browser.await(Duration.ofSeconds(10), d -> browser.js("return !!window.ChattiaEmbed;"));
+        assertThat(browser.js("return document.querySelector('[data-chattia-embed]').shadowRoot;")).isNull();
+    }
+
+    private static List<Map<String, Object>> serious(List<Map<String, Object>> violations) {
+        return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
+    }
+
+    private static Path projectRoot() {
+        String prop = System.getProperty("edgemesh.root");
+        Path p = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("mvnw"))) p = p.getParent();
+        if (p == null) throw new IllegalStateException("cannot find the project root (the folder holding mvnw)");
+        return p;
+    }
+
+}
