@@ -100,7 +100,7 @@
     }
   };
   var RTL = { ar: 1, he: 1, fa: 1, ur: 1 };
-  var LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/;
+  var LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 
   var listeners = {};
   var widgets = [];

@@ -13,7 +13,7 @@ public record ChatRequest(String sessionId, String message, String locale) {
 
     public static final int MAX_MESSAGE_CHARS = 4000;
     static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}");
+    static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
     public static ChatRequest parse(JsonNode body) {
         if (body == null || !body.isObject()) throw ApiException.invalid("the body must be a JSON object with a \"message\"");
