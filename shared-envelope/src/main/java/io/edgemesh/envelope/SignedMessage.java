@@ -4,15 +4,14 @@ import java.util.Arrays;
 
 /**
  * A signed envelope and the body bytes exactly as they travel (ciphertext when sealed).
- * Equality compares the body by content.
+ * Equality compares the body by content. The array is not copied (this sits on the hot path of
+ * every call): treat it as read-only.
  */
 public record SignedMessage(Envelope envelope, byte[] body) {
     public SignedMessage {
-        body = body.clone();
+        java.util.Objects.requireNonNull(envelope, "envelope");
+        java.util.Objects.requireNonNull(body, "body");
     }
-
-    @Override
-    public byte[] body() { return body.clone(); }
 
     @Override
     public boolean equals(Object o) {

@@ -16,9 +16,9 @@ public final class Traceparent {
     /** {@code 00-<32 lowercase hex, not all 0>-<16 lowercase hex, not all 0>-<2 lowercase hex>}. */
     public static boolean isValid(String value) {
         if (value == null || value.length() != 55) return false;
-        if (value.charAt(0) != '0' || value.charAt(1) != '0' || value.charAt(2) != '-'
-                || value.charAt(35) != '-' || value.charAt(52) != '-') return false;
-        return hexNotZero(value, 3, 35) && hexNotZero(value, 36, 52) && hex(value, 53, 55);
+        byte[] b = value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (b[0] != '0' || b[1] != '0' || b[2] != '-' || b[35] != '-' || b[52] != '-') return false;
+        return hexNotZero(b, 3, 35) && hexNotZero(b, 36, 52) && hex(b, 53, 55);
     }
 
     /** A fresh sampled trace with a random trace id and parent id. */
@@ -35,24 +35,23 @@ public final class Traceparent {
         return isValid(value) ? value : newTrace();
     }
 
-    private static boolean hexNotZero(String s, int from, int to) {
+    private static boolean hexNotZero(byte[] b, int from, int to) {
         boolean nonZero = false;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!isLowerHex(c)) return false;
-            if (c != '0') nonZero = true;
+            if (!isLowerHex(b[i])) return false;
+            if (b[i] != '0') nonZero = true;
         }
         return nonZero;
     }
 
-    private static boolean hex(String s, int from, int to) {
+    private static boolean hex(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!isLowerHex(s.charAt(i))) return false;
+            if (!isLowerHex(b[i])) return false;
         }
         return true;
     }
 
-    private static boolean isLowerHex(char c) {
+    private static boolean isLowerHex(byte c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 }

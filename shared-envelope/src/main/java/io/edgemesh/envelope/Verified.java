@@ -2,14 +2,15 @@ package io.edgemesh.envelope;
 
 import java.util.Arrays;
 
-/** An envelope that passed every check, and its body in plain text (opened when it was sealed). */
+/**
+ * An envelope that passed every check, and its body in plain text (opened when it was sealed). The
+ * array is not copied: treat it as read-only.
+ */
 public record Verified(Envelope envelope, byte[] body) {
     public Verified {
-        body = body.clone();
+        java.util.Objects.requireNonNull(envelope, "envelope");
+        java.util.Objects.requireNonNull(body, "body");
     }
-
-    @Override
-    public byte[] body() { return body.clone(); }
 
     @Override
     public boolean equals(Object o) {

@@ -2,6 +2,7 @@ package io.edgemesh.envelope.internal;
 
 import io.edgemesh.envelope.EnvelopeRejectedException;
 import io.edgemesh.envelope.RejectReason;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -25,24 +26,28 @@ public final class Fields {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-    public static void requireToken(String name, String value, int maxLength, int charClass) {
-        if (value == null || value.isEmpty() || value.length() > maxLength) throw malformed(name);
-        for (int i = 0; i < value.length(); i++) {
-            if (!allowed(value.charAt(i), charClass)) throw malformed(name);
+    /** {@code TABLES[charClass][c]}: whether ASCII char {@code c} may appear in a field of that class. */
+    private static final boolean[][] TABLES = new boolean[5][128];
+    private static final boolean[] BASE64URL = new boolean[128];
+    public static final boolean[] LOWER_HEX = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean lower = c >= 'a' && c <= 'z';
+            boolean digit = c >= '0' && c <= '9';
+            boolean alnum = lower || digit || (c >= 'A' && c <= 'Z');
+            TABLES[LAYER][c] = lower || digit || c == '-';
+            TABLES[KEY_ID][c] = alnum || c == '.' || c == '_' || c == '-';
+            TABLES[ID][c] = TABLES[KEY_ID][c] || c == ':';
+            TABLES[OPERATION][c] = TABLES[ID][c] || c == '/';
+            BASE64URL[c] = alnum || c == '-' || c == '_';
+            LOWER_HEX[c] = digit || (c >= 'a' && c <= 'f');
         }
     }
 
-    private static boolean allowed(char c, int charClass) {
-        boolean lower = c >= 'a' && c <= 'z';
-        boolean digit = c >= '0' && c <= '9';
-        if (charClass == LAYER) return lower || digit || c == '-';
-        boolean alnum = lower || digit || (c >= 'A' && c <= 'Z');
-        return switch (charClass) {
-            case KEY_ID -> alnum || c == '.' || c == '_' || c == '-';
-            case ID -> alnum || c == '.' || c == '_' || c == '-' || c == ':';
-            case OPERATION -> alnum || c == '.' || c == '_' || c == '-' || c == ':' || c == '/';
-            default -> false;
-        };
+    public static void requireToken(String name, String value, int maxLength, int charClass) {
+        if (value == null || value.isEmpty() || value.length() > maxLength) throw malformed(name);
+        if (!allIn(value, TABLES[charClass])) throw malformed(name);
     }
 
     public static void requireEpochSeconds(String name, long value) {
@@ -50,27 +55,42 @@ public final class Fields {
     }
 
     public static boolean isLowerHex(String s, int length) {
-        if (s == null || s.length() != length) return false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+        return s != null && s.length() == length && allIn(s, LOWER_HEX);
+    }
+
+    /**
+     * Whether every char of {@code s} is an ASCII char marked in {@code table}. Works on the Latin-1
+     * bytes (a plain array copy for the compact strings these are) because a charAt loop measured
+     * several times slower; any char above U+00FF becomes '?', which no table allows.
+     */
+    public static boolean allIn(String s, boolean[] table) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        for (byte x : b) {
+            if (x < 0 || !table[x]) return false;
         }
         return true;
     }
 
-    /** Unpadded base64url whose decoding re-encodes to the same text (no unused bits set). */
+    /**
+     * Unpadded base64url whose decoding re-encodes to the same text: the unused low bits of the last
+     * character must be zero, or two spellings would decode to one signature.
+     */
     public static boolean isCanonicalBase64Url(String s, int maxLength) {
         if (s == null || s.isEmpty() || s.length() > maxLength || s.length() % 4 == 1) return false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!ok) return false;
-        }
-        try {
-            return B64.encodeToString(B64D.decode(s)).equals(s);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        if (!allIn(s, BASE64URL)) return false;
+        int last = sextet(s.charAt(s.length() - 1));
+        return switch (s.length() % 4) {
+            case 2 -> (last & 0x0f) == 0;
+            case 3 -> (last & 0x03) == 0;
+            default -> true;
+        };
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') return c - 'A';
+        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+        if (c >= '0' && c <= '9') return c - '0' + 52;
+        return c == '-' ? 62 : 63;
     }
 
     public static String base64Url(byte[] bytes) { return B64.encodeToString(bytes); }
