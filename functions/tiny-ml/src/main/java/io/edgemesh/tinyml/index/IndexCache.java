@@ -70,6 +70,7 @@ public final class IndexCache implements AutoCloseable {
      * The index stays open for the duration even if a newer version replaces it meanwhile.
      */
     public <T> T withIndex(String tenantId, Function<Optional<TenantIndex>, T> work) {
+        if (!TenantIds.isValid(tenantId)) return work.apply(Optional.empty());
         Optional<IndexVersion> current = currentVersion(tenantId);
         if (current.isEmpty()) return work.apply(Optional.empty());
         for (int attempt = 0; attempt < 3; attempt++) {

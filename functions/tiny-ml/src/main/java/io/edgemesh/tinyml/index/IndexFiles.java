@@ -15,4 +15,10 @@ public interface IndexFiles {
 
     /** Downloads a version into {@code dir} (created) and verifies every file against the manifest. */
     void download(IndexVersion version, Path dir);
+
+    /**
+     * Deletes every stored version of the tenant except {@code keepVersionIds} (older versions and folders
+     * of attempts that never committed). Best effort: callers log a failure and go on.
+     */
+    void retainOnly(String tenantId, java.util.Set<String> keepVersionIds);
 }

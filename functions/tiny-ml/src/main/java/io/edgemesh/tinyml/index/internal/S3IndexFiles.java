@@ -31,6 +31,7 @@ public final class S3IndexFiles implements IndexFiles {
 
     private final S3Client s3;
     private final String bucket;
+    private volatile boolean multiDeleteUnsupported;
 
     public S3IndexFiles(S3Client s3, String bucket) {
         this.s3 = s3;
@@ -117,20 +118,31 @@ public final class S3IndexFiles implements IndexFiles {
         }
     }
 
-    /** Removes the files of versions other than the ones to keep (best effort; readers use local copies). */
-    public void deleteOtherVersions(String tenantId, java.util.Set<String> keepVersionIds) {
+    @Override
+    public void retainOnly(String tenantId, java.util.Set<String> keepVersionIds) {
         String root = "tenants/" + tenantId + "/index/";
         List<String> doomed = new ArrayList<>();
+        List<String> found = doomed;
         s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(root)).contents().forEach(o -> {
             String rest = o.key().substring(root.length());
             int slash = rest.indexOf('/');
-            if (slash > 0 && !keepVersionIds.contains(rest.substring(0, slash))) doomed.add(o.key());
+            if (slash > 0 && !keepVersionIds.contains(rest.substring(0, slash))) found.add(o.key());
         });
-        for (int i = 0; i < doomed.size(); i += 1000) {
-            List<software.amazon.awssdk.services.s3.model.ObjectIdentifier> ids = doomed.subList(i, Math.min(doomed.size(), i + 1000))
-                    .stream().map(k -> software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(k).build()).toList();
-            s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
+        if (!multiDeleteUnsupported) {
+            try {
+                for (int i = 0; i < doomed.size(); i += 1000) {
+                    List<software.amazon.awssdk.services.s3.model.ObjectIdentifier> ids = doomed.subList(i, Math.min(doomed.size(), i + 1000))
+                            .stream().map(k -> software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(k).build()).toList();
+                    s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
+                }
+                doomed = List.of();
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                // S3Proxy answers 501 to the checksum DeleteObjects requires; delete one by one there
+                if (e.statusCode() != 501) throw e;
+                multiDeleteUnsupported = true;
+            }
         }
-        if (!doomed.isEmpty()) LOG.info("old index versions removed", "objects", doomed.size());
+        for (String key : doomed) s3.deleteObject(b -> b.bucket(bucket).key(key));
+        if (!found.isEmpty()) LOG.info("old index versions removed", "objects", found.size());
     }
 }
