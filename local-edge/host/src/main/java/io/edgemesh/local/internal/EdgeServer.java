@@ -120,8 +120,8 @@ public final class EdgeServer implements HttpHandler {
         Invoker.Outcome<APIGatewayV2HTTPResponse> outcome = invoker.invokeEvent(ingress, event, APIGatewayV2HTTPResponse.class);
         FunctionUrlEvents.Reply reply;
         if (!outcome.ok()) {
-            LOG.error("ingress failed", null, "requestId", requestId, "errorType", outcome.failure().errorType(),
-                    "errorMessage", outcome.failure().errorMessage(), "path", rawPath);
+            LOG.error("ingress failed", null, "requestId", requestId, "failureType", outcome.failure().errorType(),
+                    "failureMessage", outcome.failure().errorMessage(), "path", rawPath);
             reply = Replies.error(502, ErrorCodes.UPSTREAM_UNAVAILABLE, outcome.failure().timedOut()
                     ? "the ingress function timed out" : "the ingress function failed; see the local edge's log");
         } else if (outcome.value() == null) {

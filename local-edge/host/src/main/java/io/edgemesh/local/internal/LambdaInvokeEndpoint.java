@@ -78,14 +78,14 @@ public final class LambdaInvokeEndpoint {
                 background.submit(() -> {
                     Invoker.Outcome<byte[]> o = invoker.invokeBytes(f, payload);
                     if (!o.ok()) LOG.warn("asynchronous invocation failed", "target", logical,
-                            "errorType", o.failure().errorType(), "errorMessage", o.failure().errorMessage());
+                            "failureType", o.failure().errorType(), "failureMessage", o.failure().errorMessage());
                 });
                 return reply(202, new byte[0], null);
             case "RequestResponse":
                 Invoker.Outcome<byte[]> o = invoker.invokeBytes(f, payload);
                 if (o.ok()) return reply(200, o.value() == null ? new byte[0] : o.value(), null);
-                LOG.warn("invocation failed", "target", logical, "errorType", o.failure().errorType(),
-                        "errorMessage", o.failure().errorMessage());
+                LOG.warn("invocation failed", "target", logical, "failureType", o.failure().errorType(),
+                        "failureMessage", o.failure().errorMessage());
                 return reply(200, Json.writeBytes(o.failure().toJson()), "Unhandled");
             default:
                 return awsError(400, "InvalidParameterValueException", "unknown InvocationType " + type);

@@ -147,20 +147,25 @@ public final class SqsEventSource implements AutoCloseable {
         }
     }
 
-    /** The first receive waits for a message; then the batch fills until full or the window closes. */
+    /**
+     * The first receive waits for a message; then the batch fills until full or the window closes.
+     * A message received twice while the batch fills (its visibility timeout shorter than the
+     * window) is kept once, with its newest receipt handle, the only one that can still delete it.
+     */
     private List<Message> receiveBatch() {
-        List<Message> batch = new ArrayList<>(receive(Math.min(MAX_RECEIVE, source.batchSize()), LONG_POLL_SECONDS));
-        if (batch.isEmpty() || source.maxBatchingWindowSeconds() <= 0) return batch;
+        Map<String, Message> batch = new LinkedHashMap<>();
+        receive(Math.min(MAX_RECEIVE, source.batchSize()), LONG_POLL_SECONDS).forEach(m -> batch.put(m.messageId(), m));
+        if (batch.isEmpty() || source.maxBatchingWindowSeconds() <= 0) return new ArrayList<>(batch.values());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(source.maxBatchingWindowSeconds());
         while (running && batch.size() < source.batchSize()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) break;
             int waitSeconds = (int) Math.min(LONG_POLL_SECONDS, TimeUnit.NANOSECONDS.toSeconds(left));
             List<Message> more = receive(Math.min(MAX_RECEIVE, source.batchSize() - batch.size()), waitSeconds);
-            batch.addAll(more);
+            more.forEach(m -> batch.put(m.messageId(), m));
             if (more.isEmpty() && waitSeconds == 0) sleep(Math.min(50, TimeUnit.NANOSECONDS.toMillis(left)));
         }
-        return batch;
+        return new ArrayList<>(batch.values());
     }
 
     private List<Message> receive(int max, int waitSeconds) {
@@ -179,8 +184,8 @@ public final class SqsEventSource implements AutoCloseable {
         if (!outcome.ok()) {
             failedBatches.incrementAndGet();
             LOG.warn("batch failed; every message returns to the queue", "queue", queue.name(), "target", function.name(),
-                    "messages", ids, "errorType", outcome.failure().errorType(),
-                    "errorMessage", outcome.failure().errorMessage());
+                    "messages", ids, "failureType", outcome.failure().errorType(),
+                    "failureMessage", outcome.failure().errorMessage());
             return;
         }
         Set<String> failed = failures(outcome.value(), ids);
