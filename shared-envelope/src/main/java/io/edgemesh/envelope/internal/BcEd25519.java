@@ -17,16 +17,15 @@ final class BcEd25519 {
 
     static final class Signer {
         private final Ed25519PrivateKeyParameters key;
-        private final Ed25519PublicKeyParameters publicKey;
 
         Signer(byte[] seed) {
             this.key = new Ed25519PrivateKeyParameters(seed, 0);
-            this.publicKey = key.generatePublicKey();
+            key.generatePublicKey(); // derived once and cached by the key object, not per signature
         }
 
         byte[] sign(byte[] data) {
             byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
-            key.sign(Ed25519.Algorithm.Ed25519, publicKey, null, data, 0, data.length, sig, 0);
+            key.sign(Ed25519.Algorithm.Ed25519, null, data, 0, data.length, sig, 0);
             return sig;
         }
     }
