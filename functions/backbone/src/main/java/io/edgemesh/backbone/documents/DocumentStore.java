@@ -51,6 +51,15 @@ public final class DocumentStore {
         return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
     }
 
+    /**
+     * The document as stored, without settling expired uploads or reading the scans table: for readers
+     * that may touch nothing but this table (the MCP function). Malformed ids are simply absent.
+     */
+    public Optional<Document> document(String tenantId, String documentId) {
+        if (!DocumentIds.valid(documentId)) return Optional.empty();
+        return row(tenantId, documentId).map(DocumentItems::document);
+    }
+
     /** A page of rows in document-id order, starting after {@code afterDocumentId} when given. */
     public Page page(String tenantId, int limit, String afterDocumentId) {
         QueryRequest.Builder q = QueryRequest.builder().tableName(documentsTable).limit(limit)
