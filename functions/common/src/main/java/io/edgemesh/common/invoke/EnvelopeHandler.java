@@ -94,6 +94,7 @@ public abstract class EnvelopeHandler implements RequestStreamHandler {
     public final String functionName() { return functionName; }
 
     @Override
+    @SuppressWarnings("try") // the log scope is used for its side effect on the thread's context
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] payload = input.readNBytes(MAX_PAYLOAD_BYTES + 1);
         byte[] answer;
@@ -105,6 +106,7 @@ public abstract class EnvelopeHandler implements RequestStreamHandler {
     }
 
     /** The whole request-to-response mapping, free of Lambda types (the local edge and tests call it too). */
+    @SuppressWarnings("try")
     public final byte[] answer(byte[] payload) {
         InvokeWire.Request request;
         try {
