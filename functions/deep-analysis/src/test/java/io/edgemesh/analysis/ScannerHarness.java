@@ -122,11 +122,12 @@ final class ScannerHarness {
         String arn = resources.queueArn(queue);
         int idle = 0;
         while (idle < 2) {
-            int wait = idle == 0 ? 0 : 1;
-            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(5).waitTimeSeconds(wait)
+            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(5).waitTimeSeconds(0)
                     .messageSystemAttributeNamesWithStrings("All")).messages();
             if (got.isEmpty()) {
+                // this consumer is the queue's only reader and releases failures at once, so two empty looks mean done
                 idle++;
+                sleep(100);
                 continue;
             }
             idle = 0;
@@ -153,6 +154,14 @@ final class ScannerHarness {
                     sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
                 }
             }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
