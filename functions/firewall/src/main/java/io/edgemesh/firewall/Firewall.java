@@ -47,6 +47,11 @@ import java.util.regex.Pattern;
 public final class Firewall {
     /** A rule this strong plus a classifier above {@link InjectionClassifier#REPORT} blocks together. */
     public static final double CORROBORATED_RULE = 0.5;
+    /**
+     * The classifier blocks on its own only for texts of at least this many words: the embedding of a
+     * one- to three-word text says more about its topic than its intent ("prompt injection??").
+     */
+    public static final int CLASSIFIER_ALONE_MIN_WORDS = 4;
     public static final String QUARANTINED = "anomaly.quarantined";
     public static final String BURST = "anomaly.burst";
     public static final int MAX_TEXT_CHARS = 32_768;
@@ -128,7 +133,9 @@ public final class Firewall {
         for (Detector d : rules) for (Finding f : d.inspect(nt)) put(found, f);
         if (classifier == null || found.values().stream().anyMatch(Finding::blocking)) return;
         double ruleScore = Math.max(score(found, "prompt_injection"), score(found, "jailbreak"));
-        for (Finding f : classifier.inspect(nt)) {
+        boolean longEnough = nt.folded().split(" ", CLASSIFIER_ALONE_MIN_WORDS + 1).length >= CLASSIFIER_ALONE_MIN_WORDS;
+        for (Finding c : classifier.inspect(nt)) {
+            Finding f = c.blocking() && !longEnough ? new Finding(c.category(), c.score(), c.reason(), false) : c;
             boolean corroborated = ruleScore >= CORROBORATED_RULE;
             if (f.blocking() || corroborated) {
                 put(found, new Finding(f.category(), Math.max(f.score(), score(found, f.category())),

@@ -43,7 +43,8 @@ public final class InjectionRules implements Detector {
             + "ignorez|ignorer|oublie|oubliez|oublier|neglige|negligez|ne tiens pas compte|ne tenez pas compte|ne suis pas|"
             + "ne suivez pas|arrete de suivre|annule|annulez|efface|effacez|fais abstraction|faites abstraction|"
             + "ignorem|esqueca|esquece|esquecam|esquecer|desconsidere|desconsidera|descarta|nao siga|nao sigas|deixe de seguir|"
-            + "pare de seguir|apague|anule|dimentica|dimenticate|ignorate|non seguire|negeer|vergeet)";
+            + "pare de seguir|apague|anule|dimentica|dimenticate|ignorate|non seguire|negeer|vergeet|zaboravi|ignoriraj|"
+            + "leave|leave behind|put behind|lass|lassen sie|laisse de cote|deja atras|deixe para tras)";
     /** Words that point back at the instructions the model was given, not at a visitor's own papers. */
     private static final String PRIOR = "(previous|prior|above|earlier|preceding|foregoing|former|initial|original|existing|old|"
             + "given|default|system|your|all( of)?( the| your| my)?( previous| prior| above| earlier)?|any|every|"
@@ -51,13 +52,13 @@ public final class InjectionRules implements Detector {
             + "ursprunglichen|alten|deine|deiner|ihre|alle|samtliche|samtlichen|oben|"
             + "anteriores|anterior|previas|previos|precedentes|originales|iniciales|tus|sus|todas|todos|de arriba|del sistema|"
             + "precedents|anterieures|anterieurs|initiales|tes|vos|toutes|tous|ci-dessus|du systeme|"
-            + "iniciais|originais|tuas|suas|acima|do sistema|precedenti|tutte|tutti|le tue|alle vorige)";
+            + "iniciais|originais|tuas|suas|acima|do sistema|precedenti|tutte|tutti|le tue|alle vorige|vorangegangenen|sve)";
     private static final String ORDERS = "(instructions?|prompts?|rules|directions|directives|guidelines|orders|commands|"
-            + "context|tasks?|programming|constraints|restrictions|guardrails|messages?|text|input|conversation|"
-            + "anweisung|anweisungen|befehle|regeln|vorgaben|aufgaben|aufgabe|richtlinien|informationen|"
+            + "context|tasks?|programming|constraints|restrictions|guardrails|messages?|text|input|conversation|information|"
+            + "anweisung|anweisungen|befehle|regeln|vorgaben|aufgaben|aufgabe|richtlinien|informationen|angaben|instruktionen|"
             + "instrucciones|instruccion|reglas|ordenes|indicaciones|tareas|directrices|normas|"
             + "consignes|regles|ordres|taches|directives|"
-            + "instrucoes|instrucao|regras|ordens|tarefas|diretrizes|istruzioni|regole|instructies)";
+            + "instrucoes|instrucao|regras|ordens|tarefas|diretrizes|istruzioni|regole|instructies|instrukcije|upute)";
     private static final String EVERYTHING = "(everything|all that|all of that|alles|todo|todo lo|tout|tout ce|tudo|tutto)";
     private static final String BEFORE = "(said|told|written|above|before|so far|until now|up to now|earlier|previously|"
             + "gesagt|geschrieben|oben|bisher|davor|zuvor|vorher|bis jetzt|"
@@ -103,17 +104,17 @@ public final class InjectionRules implements Detector {
             rule(INJECTION, "\\b(tus|tes|vos|tuas|suas|le tue) (instrucciones|consignes|instructions|instrucoes|istruzioni)\\W+"
                     + "(del sistema|du systeme|do sistema|iniciales|initiales|iniciais|originales|originais)\\b", 0.9,
                     "points at the assistant's own instructions (es/fr/pt/it)"),
-            rule(INJECTION, "\\b(you are|you're|youre|du bist|tu es|eres|tu eres|voce e|vous etes|sei)\\W+(now|jetzt|nun|ab jetzt|ahora|"
-                    + "maintenant|desormais|agora|ora)\\b", 0.6, "tries to assign a new identity"),
+            rule(INJECTION, "\\b((you are|you're|youre|du bist|tu es|eres|tu eres|voce e|vous etes|sei)\\W+(now|jetzt|nun|ab jetzt|ahora|"
+                    + "maintenant|desormais|agora|ora)|(now|jetzt|nun) (you are|bist du|sind sie))\\b", 0.6, "tries to assign a new identity"),
             rule(INJECTION, "\\b(from now on|from this (point|moment) on|starting now|henceforth|von nun an|ab jetzt|ab sofort|"
                     + "a partir de ahora|desde ahora|de ahora en adelante|a partir de maintenant|desormais|dorenavant|a partir de agora|"
                     + "daqui em diante|de agora em diante|d'ora in poi|da ora in poi)\\b(\\W+[\\w'-]+){0,8}?\\W+" + YOU
                     + "\\W+(are|will|must|shall|should|have to|bist|wirst|musst|sollst|eres|seras|debes|es|seras|dois|devez|e|sera|deve|vai)\\b",
                     0.75, "redefines the assistant's behaviour from now on"),
             rule(INJECTION, "\\b(i want you to|i need you to|you will|you must|you shall|you are going to|you're going to|youre going to|"
-                    + "your job is to|your task is to|ich mochte,? dass du|ich will,? dass du|du sollst|du wirst|quiero que|necesito que|"
+                    + "your job is to|your task is to|ich mochte,? dass (du|sie)|ich will,? dass (du|sie)|du sollst|du wirst|quiero que|necesito que|"
                     + "je veux que tu|je veux que vous|tu vas|vous allez|quero que (voce|tu)|preciso que (voce|tu)|voglio che tu)\\b(\\W+[\\w'-]+){0,2}?\\W+"
-                    + "(act|behave|respond|answer|reply|pretend|roleplay|role-play|play|speak|talk|agierst|handelst|spielst|antwortest|"
+                    + "(act|behave|respond|answer|reply|pretend|roleplay|role-play|play|speak|talk|agierst|handelst|spielst|antwortest|fungieren|fungierst|agieren|"
                     + "actues|act[uú]es|finjas|respondas|juegues|agisses|joues|repondes|fasses semblant|aja|atue|finja|responda|agisca)\\b"
                     + "(\\W+[\\w'-]+){0,2}?\\W*(as|like|als|wie|como|comme|da|in the role|die rolle|el papel|le role|o papel)\\b", 0.65,
                     "assigns the assistant a new role"),
@@ -141,6 +142,28 @@ public final class InjectionRules implements Detector {
                     + "obsolete|cancelled|canceled|revoked|no longer valid|ein test|nur ein test|falsch|ungultig|aufgehoben|hinfallig|"
                     + "una prueba|falsas?|invalidas?|anuladas?|un test|fausses?|annulees?|um teste|falsas?|anuladas?)", 0.9,
                     "declares the earlier instructions void"),
+            rule(INJECTION, "\\b(die |den |das |alle |samtliche )?(obigen|vorherigen|bisherigen|vorangegangenen|vorigen|fruheren)\\W+"
+                    + "(\\w+\\W+){0,2}?(ignorieren|vergessen|missachten|aus dem kopf streichen|hinter sich lassen|hinter dir lassen|"
+                    + "beiseite lassen|nicht beachten|nicht mehr beachten)\\b", 0.93, "asks to ignore the earlier instructions (de)"),
+            rule(INJECTION, "\\b((now|nun|jetzt|ahora|maintenant|agora)\\W+(\\w+\\W+){0,2}?(new|further|other|neue|weitere|andere|nuevas|otras|"
+                    + "nouvelles|autres|novas|outras)\\W+(tasks|instructions|aufgaben|anweisungen|tareas|instrucciones|taches|consignes|"
+                    + "tarefas|instrucoes)\\W+(follow|folgen|siguen|suivent|seguem)|(we|let's|lets|wir)\\W+(will\\W+)?(start|begin|starten|beginnen|"
+                    + "fangen)\\W+(\\w+\\W+){0,3}?(over|again|afresh|from scratch|von vorne|von neu|neu|de nuevo|de zero|a zero)\\b"
+                    + "(\\W+\\w+){0,4}?\\W+(new task|neuen aufgabe|nueva tarea|nouvelle tache|nova tarefa))", 0.9,
+                    "switches the assistant to a new task"),
+            rule(INJECTION, "\\b(do not|don't|dont|nicht)\\W+(answer|look at|read|use|consider|beantworte|beantworten|lies|nutze)\\W+"
+                    + "(this|the|that|diese|die|den)\\W+(question|documents?|context|frage|dokumente|kontext)\\b(\\W+\\w+){0,3}?\\W+"
+                    + "(but|instead|just|only|sondern|stattdessen|nur)\\b", 0.9, "tells the assistant not to answer but to do something else"),
+            rule(INJECTION, "\\b(despite|regardless of|irrespective of|contrary to|notwithstanding|abweichend (zu|von)|entgegen|trotz|"
+                    + "independientemente de|a pesar de|contrairement a|malgre|independentemente de|apesar de)\\W+(\\w+\\W+){0,3}?"
+                    + "(what you('ve| have)? been told|your (instructions|rules|guidelines|programming)|the (previous |above )?(instructions|rules)|"
+                    + "(den |deinen |der )?(vorherigen |bisherigen )?(instruktionen|anweisungen|regeln)|tus instrucciones|tes consignes|"
+                    + "suas instrucoes)", 0.9, "asks to act against its instructions"),
+            rule(INJECTION, "\\b(attention|achtung|atencion|atencao)\\W+(\\w+\\W+){0,1}?(stop|stopp|halt|alto|pare)\\b", 0.7,
+                    "tries to interrupt the assistant's task"),
+            rule(INJECTION, "\\b(that (is|was|'s) (enough|done|it)|that's (enough|done)|das (genugt|reicht|ist erledigt|war es)|"
+                    + "eso es todo|ya basta|c'est tout|ca suffit|isso e tudo|chega)\\b(\\W+\\w+){0,10}?\\W+(now|nun|jetzt|ahora|"
+                    + "maintenant|agora)\\b", 0.6, "closes the assistant's task to start another"),
             rule(INJECTION, "\\b(stop|stopp|halt|alto|arrete|arretez|pare|para|basta)\\b\\W+(everything|alles|todo|tout|tudo|tutto|right there|"
                     + "what you are doing|was du tust|lo que haces|ce que tu fais|o que (voce )?esta fazendo)\\b", 0.5,
                     "tries to interrupt the assistant's task"),
@@ -178,7 +201,8 @@ public final class InjectionRules implements Detector {
                     + "restricciones|filtros|censura|etica|filtres|censure|ethique|morale|restricoes)\\b", 0.5,
                     "asks for an answer without rules or filters"),
             rule(JAILBREAK, "\\b(pretend|act as|acting as|roleplay|role-play|play the role|imagine you are|imagine you're|simulate|behave as|"
-                    + "behave like|become|spiele|spiel|tu so|gib dich als|verhalte dich wie|finge|actua como|haz de|comportate como|fais semblant|"
+                    + "behave like|become|spiele|spiel|tu so|gib dich als|verhalte dich wie|stell dir vor|stellen sie sich vor|imagina que|"
+                    + "imagine que|finge|actua como|haz de|comportate como|fais semblant|"
                     + "agis comme|joue le role|comporte-toi comme|finja|aja como|faca de conta|comporte-se como|fingi|comportati come)\\b"
                     + "(\\W+[\\w'-]+){0,8}?\\W+(unrestricted|uncensored|unfiltered|unbound|unlimited|evil|amoral|immoral|unethical|unhinged|"
                     + "jailbroken|rogue|without (rules|limits|restrictions|ethics|morals|filters)|no (rules|limits|ethics|morals|filters|restrictions)|"

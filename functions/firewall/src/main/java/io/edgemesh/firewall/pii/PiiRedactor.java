@@ -69,6 +69,8 @@ public final class PiiRedactor {
             + "secret[_ -]?key|access[_ -]?key|client[_ -]?secret|auth[_ -]?token|access[_ -]?token|aws_secret_access_key|token)"
             + "\\s*(is|ist|es|est|e|=|:)\\s*[\"']?([^\\s\"']{6,200})");
 
+    private static final Pattern PHONE_CANDIDATE = Pattern.compile("\\d[\\d ().\\-/]{4,}\\d");
+
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
     /** Redacts {@code text}; {@code locale} (e.g. {@code es-ES}, {@code pt_BR}, {@code de}) picks the first phone region. */
@@ -187,9 +189,8 @@ public final class PiiRedactor {
     }
 
     private void phones(String text, String locale, List<Redaction> spans) {
-        int digits = 0;
-        for (int i = 0; i < text.length() && digits < 6; i++) if (Character.isDigit(text.charAt(i))) digits++;
-        if (digits < 6) return;
+        // libphonenumber scans the whole text once per region; most messages have no number-like run at all
+        if (!PHONE_CANDIDATE.matcher(text).find()) return;
         for (String region : regions(locale)) {
             for (PhoneNumberMatch match : phones.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
                 addSpan(spans, match.start(), match.end(), PHONE);
