@@ -32,7 +32,8 @@ public final class Fields {
             if (!known.contains(f)) unknown.add(f);
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.invalid(where + " has unknown field(s) " + shown(unknown) + "; allowed: " + known.stream().sorted().toList());
+            throw ApiException.invalid(where + " has unknown field(s) " + String.join(", ", unknown.stream().map(Fields::shown).toList())
+                    + "; allowed: " + known.stream().sorted().toList());
         }
     }
 

@@ -17,6 +17,18 @@ public record TenantPatch(String name, List<String> allowedOrigins, TenantStatus
     }
 
     public record LimitsPatch(Long maxUploadBytes, Integer maxDocuments, Integer requestsPerMinute, Long monthlyTokenBudget) {
+        public LimitsPatch {
+            // checked here too, so a bad value is refused before anything is read or written
+            if (maxUploadBytes != null) TenantRules.range("limits.maxUploadBytes", maxUploadBytes, 1, TenantLimits.MAX_UPLOAD_BYTES_CEILING);
+            if (maxDocuments != null) TenantRules.range("limits.maxDocuments", maxDocuments, 1, TenantLimits.MAX_DOCUMENTS_CEILING);
+            if (requestsPerMinute != null) {
+                TenantRules.range("limits.requestsPerMinute", requestsPerMinute, 1, TenantLimits.REQUESTS_PER_MINUTE_CEILING);
+            }
+            if (monthlyTokenBudget != null) {
+                TenantRules.range("limits.monthlyTokenBudget", monthlyTokenBudget, 0, TenantLimits.MONTHLY_TOKEN_BUDGET_CEILING);
+            }
+        }
+
         TenantLimits applyTo(TenantLimits l) {
             return new TenantLimits(maxUploadBytes != null ? maxUploadBytes : l.maxUploadBytes(),
                     maxDocuments != null ? maxDocuments : l.maxDocuments(),
@@ -26,6 +38,12 @@ public record TenantPatch(String name, List<String> allowedOrigins, TenantStatus
     }
 
     public record ScanPolicyPatch(List<String> allowedContentTypes, Integer maxPages, Map<String, ScanAction> actions) {
+        public ScanPolicyPatch {
+            if (allowedContentTypes != null) allowedContentTypes = TenantRules.contentTypes("scanPolicy.allowedContentTypes", allowedContentTypes);
+            if (maxPages != null) TenantRules.range("scanPolicy.maxPages", maxPages, 1, ScanPolicy.MAX_PAGES_CEILING);
+            if (actions != null) actions = TenantRules.actions("scanPolicy.actions", actions);
+        }
+
         ScanPolicy applyTo(ScanPolicy p) {
             return new ScanPolicy(allowedContentTypes != null ? allowedContentTypes : p.allowedContentTypes(),
                     maxPages != null ? maxPages : p.maxPages(), actions != null ? actions : p.actions());

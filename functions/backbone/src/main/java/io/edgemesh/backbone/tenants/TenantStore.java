@@ -5,6 +5,7 @@ import static io.edgemesh.backbone.internal.Attrs.s;
 
 import io.edgemesh.backbone.internal.Hashing;
 import io.edgemesh.backbone.tenants.internal.ExpiringCache;
+import io.edgemesh.backbone.tenants.internal.RotationPlan;
 import io.edgemesh.backbone.tenants.internal.TenantItems;
 import io.edgemesh.common.ApiException;
 import io.edgemesh.common.ErrorCodes;
@@ -163,37 +164,27 @@ public final class TenantStore {
                 .findFirst().orElseThrow(() -> ApiException.notFound("tenant '" + tenantId + "' does not exist"));
         long revision = TenantItems.keysRevision(profile);
         Instant now = now();
-        Instant cutoff = now.plus(overlap).truncatedTo(ChronoUnit.SECONDS);
+        List<SecretKeyInfo> existing = items.stream().filter(TenantItems::isKey).map(TenantItems::keyInfo).toList();
+        RotationPlan plan = RotationPlan.of(existing, now, overlap);
+        if (plan.stillValid() >= MAX_ACTIVE_KEYS) {
+            throw ApiException.conflict(ErrorCodes.CONFLICT, "tenant '" + tenantId + "' already has " + plan.stillValid()
+                    + " valid secret keys; wait until earlier ones expire or rotate with overlapSeconds 0");
+        }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(TenantItems.profileKey(tenantId))
                 .updateExpression("SET keysRevision = :next")
                 .conditionExpression("keysRevision = :rev")
                 .expressionAttributeValues(Map.of(":rev", n(revision), ":next", n(revision + 1))).build()).build());
-        Instant previousExpiry = null;
-        int active = 0;
-        for (Map<String, AttributeValue> item : items) {
-            if (!TenantItems.isKey(item)) continue;
-            SecretKeyInfo info = TenantItems.keyInfo(item);
-            if (!info.activeAt(now)) {
-                writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(TenantItems.keyKey(tenantId, info.keyId())).build()).build());
-                continue;
-            }
-            active++;
-            Instant expiry = info.expiresAt() != null && info.expiresAt().isBefore(cutoff) ? info.expiresAt() : cutoff;
-            if (previousExpiry == null || expiry.isAfter(previousExpiry)) previousExpiry = expiry;
-            if (!expiry.equals(info.expiresAt())) {
-                writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                        .key(TenantItems.keyKey(tenantId, info.keyId()))
-                        .updateExpression("SET expiresAt = :e")
-                        .conditionExpression("attribute_exists(tenantId)")
-                        .expressionAttributeValues(Map.of(":e", n(expiry.getEpochSecond()))).build()).build());
-            }
+        for (String keyId : plan.deletions()) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(TenantItems.keyKey(tenantId, keyId)).build()).build());
         }
-        if (!overlap.isZero() && active >= MAX_ACTIVE_KEYS) {
-            throw ApiException.conflict(ErrorCodes.CONFLICT, "tenant '" + tenantId + "' already has " + active
-                    + " valid secret keys; wait until earlier ones expire or rotate with overlapSeconds 0");
-        }
+        plan.newExpiries().forEach((keyId, expiry) -> writes.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(table).key(TenantItems.keyKey(tenantId, keyId))
+                .updateExpression("SET expiresAt = :e")
+                .conditionExpression("attribute_exists(tenantId)")
+                .expressionAttributeValues(Map.of(":e", n(expiry.getEpochSecond()))).build()).build()));
+        Instant previousExpiry = plan.previousKeyExpiresAt();
         ApiKeys.IssuedSecret secret = ApiKeys.newSecret(tenantId);
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(TenantItems.secretKey(tenantId, secret.keyId(), secret.sha256(), now))
