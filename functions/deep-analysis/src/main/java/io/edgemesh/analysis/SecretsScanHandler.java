@@ -2,16 +2,21 @@ package io.edgemesh.analysis;
 
 import io.edgemesh.analysis.internal.ScannerFunction;
 import io.edgemesh.analysis.scan.SecretsScanner;
+import io.edgemesh.common.FunctionConfig;
 import io.edgemesh.routes.EdgeMeshResources;
 import java.util.Map;
 
 /** Lambda handler for the secrets and hidden-instructions scanner, fed by the {@code scan-secrets} queue. */
 public final class SecretsScanHandler extends ScannerFunction {
     public SecretsScanHandler() {
-        this(System.getenv());
+        this(FunctionConfig.fromSystem());
     }
 
     public SecretsScanHandler(Map<String, String> env) {
-        super(EdgeMeshResources.SCAN_SECRETS_FN, env, config -> new SecretsScanner());
+        this(FunctionConfig.of(env));
+    }
+
+    private SecretsScanHandler(FunctionConfig config) {
+        super(EdgeMeshResources.SCAN_SECRETS_FN, config, c -> new SecretsScanner());
     }
 }

@@ -3,6 +3,7 @@ package io.edgemesh.analysis;
 import io.edgemesh.analysis.internal.ClamdClient;
 import io.edgemesh.analysis.internal.ScannerFunction;
 import io.edgemesh.analysis.scan.SignatureScanner;
+import io.edgemesh.common.FunctionConfig;
 import io.edgemesh.routes.EdgeMeshResources;
 import java.time.Duration;
 import java.util.Map;
@@ -14,11 +15,15 @@ import java.util.Set;
  */
 public final class SignatureScanHandler extends ScannerFunction {
     public SignatureScanHandler() {
-        this(System.getenv());
+        this(FunctionConfig.fromSystem());
     }
 
     public SignatureScanHandler(Map<String, String> env) {
-        super(EdgeMeshResources.SCAN_SIGNATURES_FN, env, config -> new SignatureScanner(Set.of(),
-                ClamdClient.fromAddress(clamdAddress(config), Duration.ofSeconds(2), Duration.ofSeconds(30))));
+        this(FunctionConfig.of(env));
+    }
+
+    private SignatureScanHandler(FunctionConfig config) {
+        super(EdgeMeshResources.SCAN_SIGNATURES_FN, config, c -> new SignatureScanner(Set.of(),
+                ClamdClient.fromAddress(clamdAddress(c), Duration.ofSeconds(2), Duration.ofSeconds(30))));
     }
 }

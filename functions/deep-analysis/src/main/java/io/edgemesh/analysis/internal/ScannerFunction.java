@@ -29,9 +29,12 @@ public abstract class ScannerFunction extends SqsBatchHandler {
 
     private final ScanPipeline pipeline;
 
-    protected ScannerFunction(FunctionDef def, java.util.Map<String, String> env, Function<FunctionConfig, Scanner> scannerFactory) {
+    /**
+     * @param config {@link FunctionConfig#fromSystem()} in Lambda (credentials then come from the default chain and
+     *               are re-read after a SnapStart restore), {@link FunctionConfig#of} locally and in tests
+     */
+    protected ScannerFunction(FunctionDef def, FunctionConfig config, Function<FunctionConfig, Scanner> scannerFactory) {
         super(def.name());
-        FunctionConfig config = FunctionConfig.of(env);
         Log.configure(config);
         this.pipeline = wire(def, config, scannerFactory.apply(config));
         Scanner scanner = pipeline.scanner();
