@@ -30,23 +30,21 @@ public final class SearchService {
     public List<SearchResult> search(TenantIndex index, SearchRequest request) {
         int k = request.k();
         return switch (request.mode()) {
-            case BM25 -> toResults(index.bm25(request.query(), k));
-            case VECTOR -> toResults(index.knn(embedder.embedQuery(request.query()), k));
+            case BM25 -> index.bm25(request.query(), k).stream().map(h -> result(h, h.score(), null)).toList();
+            case VECTOR -> index.knn(embedder.embedQuery(request.query()), k).stream().map(h -> result(h, h.score(), h.score())).toList();
             case HYBRID -> {
                 int n = Math.max(MIN_CANDIDATES, 2 * k);
                 List<Hit> lexical = index.bm25(request.query(), n);
                 List<Hit> semantic = index.knn(embedder.embedQuery(request.query()), n);
+                java.util.Map<String, Double> cosine = new java.util.HashMap<>();
+                semantic.forEach(h -> cosine.put(h.chunkKey(), h.score()));
                 yield ReciprocalRankFusion.fuse(ReciprocalRankFusion.DEFAULT_K, lexical, semantic).stream().limit(k)
-                        .map(f -> result(f.hit(), f.score())).toList();
+                        .map(f -> result(f.hit(), f.score(), cosine.get(f.hit().chunkKey()))).toList();
             }
         };
     }
 
-    private static List<SearchResult> toResults(List<Hit> hits) {
-        return hits.stream().map(h -> result(h, h.score())).toList();
-    }
-
-    private static SearchResult result(Hit h, double score) {
-        return new SearchResult(h.documentId(), h.filename(), h.page(), h.text(), score);
+    private static SearchResult result(Hit h, double score, Double similarity) {
+        return new SearchResult(h.documentId(), h.filename(), h.page(), h.text(), score, similarity);
     }
 }
