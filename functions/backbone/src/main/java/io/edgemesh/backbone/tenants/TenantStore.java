@@ -121,8 +121,12 @@ public final class TenantStore {
                     patched.status(), patched.limits(), patched.trustCeiling(), patched.scanPolicy(), current.createdAt(),
                     now(), current.version() + 1);
             try {
+                // start from the stored item: attributes other layers keep on the profile
+                // (e.g. Layer 6's statusChangedAt) must survive an admin edit
+                Map<String, AttributeValue> merged = new java.util.HashMap<>(item);
+                merged.putAll(TenantItems.profile(next, TenantItems.keysRevision(item)));
                 dynamo.putItem(PutItemRequest.builder().tableName(table)
-                        .item(TenantItems.profile(next, TenantItems.keysRevision(item)))
+                        .item(merged)
                         .conditionExpression("version = :v AND keysRevision = :r")
                         .expressionAttributeValues(Map.of(":v", n(current.version()), ":r", n(TenantItems.keysRevision(item))))
                         .build());

@@ -152,6 +152,28 @@ class TenantStoreIT {
     }
 
     @Test
+    void anAdminPatchKeepsAttributesOtherLayersStoredOnTheProfile() {
+        store.create(new NewTenant(id, "Acme", List.of("https://acme.example")));
+        var key = Map.of("tenantId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PROFILE"));
+        // as Layer 6 does when it flips readiness: its own attribute and a version bump
+        Emulators.shared().dynamoDb().updateItem(b -> b.tableName(TABLE).key(key)
+                .updateExpression("SET statusChangedAt = :t, #s = :r ADD version :one")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":t", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"),
+                        ":r", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ready"),
+                        ":one", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))));
+
+        Tenant t = store.update(id, new TenantPatch("Acme 2", null, null, null, null, null));
+
+        assertThat(t.status()).isEqualTo(TenantStatus.READY);
+        assertThat(t.version()).isEqualTo(3);
+        var item = Emulators.shared().dynamoDb().getItem(b -> b.tableName(TABLE).key(key)).item();
+        assertThat(item.get("statusChangedAt").s()).isEqualTo("x");
+        assertThat(item.get("name").s()).isEqualTo("Acme 2");
+    }
+
+    @Test
     void givenOtherInstanceCachedTheTenantThenItSeesChangesAfterTheTtl() {
         CreatedTenant created = store.create(new NewTenant(id, "Acme", List.of("https://acme.example")));
         TenantStore otherInstance = new TenantStore(Emulators.shared().dynamoDb(), TABLE, clock, Duration.ofSeconds(10));
