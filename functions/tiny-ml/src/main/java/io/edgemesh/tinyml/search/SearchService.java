@@ -31,13 +31,13 @@ public final class SearchService {
         int k = request.k();
         return switch (request.mode()) {
             case BM25 -> index.bm25(request.query(), k).stream().map(h -> result(h, h.score(), null)).toList();
-            case VECTOR -> index.knn(embedder.embedQuery(request.query()), k).stream().map(h -> result(h, h.score(), h.score())).toList();
+            case VECTOR -> index.knn(embedder.embedQuery(request.query()), k).stream().map(h -> result(h, h.score(), (double) h.score())).toList();
             case HYBRID -> {
                 int n = Math.max(MIN_CANDIDATES, 2 * k);
                 List<Hit> lexical = index.bm25(request.query(), n);
                 List<Hit> semantic = index.knn(embedder.embedQuery(request.query()), n);
                 java.util.Map<String, Double> cosine = new java.util.HashMap<>();
-                semantic.forEach(h -> cosine.put(h.chunkKey(), h.score()));
+                semantic.forEach(h -> cosine.put(h.chunkKey(), (double) h.score()));
                 yield ReciprocalRankFusion.fuse(ReciprocalRankFusion.DEFAULT_K, lexical, semantic).stream().limit(k)
                         .map(f -> result(f.hit(), f.score(), cosine.get(f.hit().chunkKey()))).toList();
             }
