@@ -5,6 +5,7 @@ import io.edgemesh.backbone.admin.TenantAdmin;
 import io.edgemesh.backbone.audit.AuditLog;
 import io.edgemesh.backbone.internal.ApiJson;
 import io.edgemesh.backbone.internal.Forwards;
+import io.edgemesh.backbone.internal.Warmup;
 import io.edgemesh.backbone.internal.Wiring;
 import io.edgemesh.common.ApiException;
 import io.edgemesh.common.FunctionConfig;
@@ -46,7 +47,12 @@ public final class AdminHandler extends EnvelopeHandler {
         Wiring w = new Wiring(config, aws);
         this.admin = w.tenantAdmin(w.tenants(), w.auditPublisher());
         this.auditLog = w.auditLog();
-        Priming.register(FUNCTION, Priming::warmCommon, () -> { });
+        Priming.register(FUNCTION, () -> {
+            Warmup.admin();
+            aws.dynamoDb();
+            aws.sqs();
+            aws.s3();
+        }, () -> { });
     }
 
     @Override

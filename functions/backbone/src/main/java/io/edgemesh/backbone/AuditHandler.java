@@ -3,6 +3,7 @@ package io.edgemesh.backbone;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.edgemesh.backbone.audit.AuditLog;
+import io.edgemesh.backbone.internal.Warmup;
 import io.edgemesh.backbone.internal.Wiring;
 import io.edgemesh.common.FunctionConfig;
 import io.edgemesh.common.aws.AwsClients;
@@ -40,7 +41,12 @@ public final class AuditHandler extends SqsBatchHandler {
     private AuditHandler(FunctionConfig config, AwsClients aws) {
         super(config.functionName());
         this.log = new Wiring(config, aws).auditLog();
-        Priming.register(FUNCTION, Priming::warmCommon, () -> { });
+        Priming.register(FUNCTION, () -> {
+            Priming.warmCommon();
+            Warmup.audit();
+            aws.dynamoDb();
+            aws.s3();
+        }, () -> { });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.edgemesh.backbone;
 
 import io.edgemesh.backbone.internal.Forwards;
+import io.edgemesh.backbone.internal.Warmup;
 import io.edgemesh.backbone.internal.Wiring;
 import io.edgemesh.backbone.mcp.AgentCard;
 import io.edgemesh.backbone.mcp.KnowledgeSearch;
@@ -54,7 +55,11 @@ public final class McpHandler extends EnvelopeHandler {
         KnowledgeSearch s = search != null ? search.apply(aws) : new LayerKnowledgeSearch(LambdaLayerClient.create(config, aws));
         // the MCP function may read the documents table and invoke search, nothing else (EdgeMeshResources.MCP)
         this.server = new McpServer(s, w.documents(), VERSION);
-        Priming.register(FUNCTION, McpHandler::prime, () -> { });
+        Priming.register(FUNCTION, () -> {
+            Warmup.mcp(server);
+            Json.write(AgentCard.card(VERSION));
+            aws.dynamoDb();
+        }, () -> { });
     }
 
     @Override
@@ -70,8 +75,4 @@ public final class McpHandler extends EnvelopeHandler {
         };
     }
 
-    private static void prime() {
-        Priming.warmCommon();
-        Json.write(AgentCard.card(VERSION));
-    }
 }

@@ -6,6 +6,7 @@ import io.edgemesh.backbone.documents.DocumentStore;
 import io.edgemesh.backbone.internal.Fields;
 import io.edgemesh.backbone.internal.ApiJson;
 import io.edgemesh.backbone.internal.Forwards;
+import io.edgemesh.backbone.internal.Warmup;
 import io.edgemesh.backbone.internal.Wiring;
 import io.edgemesh.backbone.audit.AuditPublisher;
 import io.edgemesh.backbone.tenants.Tenant;
@@ -57,7 +58,13 @@ public final class UploadsHandler extends EnvelopeHandler {
         this.tenants = w.tenants();
         this.uploads = w.uploads(store, audit);
         this.documents = w.documentService(store, audit);
-        Priming.register(FUNCTION, Priming::warmCommon, () -> { });
+        Priming.register(FUNCTION, () -> {
+            Warmup.uploads();
+            aws.dynamoDb();
+            aws.sqs();
+            aws.s3();
+            aws.s3Presigner();
+        }, () -> { });
     }
 
     @Override
