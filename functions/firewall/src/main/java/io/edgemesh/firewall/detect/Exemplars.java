@@ -52,7 +52,9 @@ public final class Exemplars {
             if (f.length != 3 || f[2].isBlank()) {
                 throw new IllegalStateException(resource + " line " + (i + 1) + ": expected kind<TAB>language<TAB>text");
             }
-            out.add(new Exemplar(attack, f[0], f[1], f[2]));
+            // the files say "injection" for readability; the category is "prompt_injection"
+            String kind = attack && f[0].equals("injection") ? InjectionRules.INJECTION : f[0];
+            out.add(new Exemplar(attack, kind, f[1], f[2]));
         }
     }
 

@@ -175,7 +175,7 @@ public final class InjectionRules implements Detector {
                     + "(prompt|instructions|message)", 0.95, "asks for the system prompt, letter by letter"),
 
             rule(JAILBREAK, "\\b(do anything now|jailbroken|god ?mode|evil ?mode|chaos ?mode|unfiltered mode|uncensored mode|unrestricted mode|"
-                    + "no-?restrictions mode|anti-?dan|evil ?bot|evil confidant|developer mode (enabled|output|activated|on)|dev mode (enabled|on))\\b",
+                    + "no-?restrictions mode|anti-?dan|evil ?bot|evil confidant|(developer|dev) mode (enabled|output|activated|response))\\b",
                     0.92, "names a known jailbreak persona or mode"),
             rule(JAILBREAK, "\\b(act as|acting as|you are( now)?|you're( now)?|youre( now)?|pretend to be|become|called|named|roleplay as|"
                     + "respond as|answer as|reply as|as|du bist( jetzt)?|eres( ahora)?|tu es( maintenant)?|voce e( agora)?)\\W+(a |an |the )?"

@@ -43,8 +43,9 @@ public final class ModerationRules implements Detector {
     private static final String MINOR_OTHER = "(kind|kinder|minderjahrige?n?|madchen unter|nino|nina|ninos|ninas|menor|menores|enfant|enfants|"
             + "mineur|mineure|mineurs|fillette|crianca|criancas|menor de idade|bambino|bambina|bambini)";
     private static final String SEXUAL = "(sex|sexual|sexually|sexy|nude|nudes|naked|porn|porno|pornographic|erotic|explicit|nsfw|lewd|"
-            + "intimate|horny|molest|molesting|rape|raping|fondle|fondling|sexuell|nackt|nackte|nacktbilder|erotisch|sexo|sexual|"
-            + "desnudo|desnuda|desnudos|erotico|erotica|sexuel|sexuelle|nu|nue|nus|erotique|pelado|pelada|nua|nu|erotico|sessuale|nudo)";
+            + "intimate|horny|molest|molesting|rape|raping|fondle|fondling|sexuell|sexuelle[nrs]?|nackt|nackte[nrs]?|nacktbilder|"
+            + "erotisch|erotische[nrs]?|sexo|sexual|sexuales|"
+            + "desnudo|desnuda|desnudos|erotico|erotica|sexuel|sexuelle|erotique|pelado|pelada|sessuale|nudo)";
     private static final Pattern EDUCATION = Pattern.compile(
             "educat|aufklarung|educacion|educacao|education|prevent|protect|report|abuse hotline|schutz|proteger|signaler|denunciar");
 

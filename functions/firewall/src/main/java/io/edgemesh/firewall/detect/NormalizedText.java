@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  * The forms of a message the detectors look at. {@code original} is what the visitor sent;
  * {@code folded} defeats the usual evasions: compatibility forms and full-width letters (NFKC),
  * invisible characters, accents, Cyrillic and Greek look-alike letters, case, leetspeak digits and
- * letters spaced apart ("i g n o r e", "i.g.n.o.r.e"); {@code compact} is {@code folded} with
- * everything but letters and digits removed, for the few rules that must survive a message whose
- * every letter was spaced apart (word boundaries are gone then).
+ * letters spaced apart ("i g n o r e", "i.g.n.o.r.e"); {@code compact} holds only the runs that were
+ * spaced apart, joined (space-separated between runs), for the few rules that must survive a message
+ * whose every letter was spaced apart, word gaps included (its word boundaries are gone then). It is
+ * empty for ordinary text, so those rules cannot fire across the words of a normal sentence.
  */
 public record NormalizedText(String original, String folded, String compact) {
     private static final Pattern INVISIBLE = Pattern.compile(
@@ -31,10 +32,16 @@ public record NormalizedText(String original, String folded, String compact) {
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         s = s.toLowerCase(Locale.ROOT);
         s = unconfuse(s);
-        s = SPACED.matcher(s).replaceAll(m -> SEPARATOR.matcher(m.group()).replaceAll(""));
+        StringBuilder runs = new StringBuilder();
+        s = SPACED.matcher(s).replaceAll(m -> {
+            String joined = SEPARATOR.matcher(m.group()).replaceAll("");
+            runs.append(joined).append(' ');
+            return joined;
+        });
         s = deLeet(s);
         s = WS.matcher(s).replaceAll(" ").strip();
-        return new NormalizedText(text, s, NOT_ALNUM.matcher(s).replaceAll(""));
+        String compact = runs.isEmpty() ? "" : NOT_ALNUM.matcher(deLeet(runs.toString())).replaceAll(" ").strip();
+        return new NormalizedText(text, s, compact);
     }
 
     private static String unconfuse(String s) {

@@ -53,6 +53,11 @@ final class Checksums {
             Map.entry("SA", 24), Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27),
             Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VA", 22), Map.entry("XK", 20));
 
+    /** The registered IBAN length of a country, or 0. */
+    static int ibanLength(String country) {
+        return IBAN_LENGTHS.getOrDefault(country, 0);
+    }
+
     /** ISO 7064 mod 97-10 over a compact, upper-case IBAN. */
     static boolean iban(String iban) {
         Integer len = IBAN_LENGTHS.get(iban.substring(0, 2));

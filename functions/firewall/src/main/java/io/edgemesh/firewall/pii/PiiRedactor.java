@@ -112,11 +112,26 @@ public final class PiiRedactor {
         };
     }
 
+    /**
+     * The pattern may run on into a following word ("... 1332 ok"); the country's registered length says
+     * where the IBAN ends, and the cut must fall between groups, not inside one.
+     */
     private static void ibans(String text, List<Redaction> spans) {
         Matcher m = IBAN_RE.matcher(text);
         while (m.find()) {
-            String compact = m.group().replaceAll("[ -]", "").toUpperCase(Locale.ROOT);
-            if (Checksums.iban(compact)) addSpan(spans, m.start(), m.end(), IBAN);
+            int len = Checksums.ibanLength(m.group().substring(0, 2).toUpperCase(Locale.ROOT));
+            if (len == 0) continue;
+            StringBuilder compact = new StringBuilder(len);
+            int end = m.start();
+            for (int i = m.start(); i < m.end() && compact.length() < len; i++) {
+                char c = text.charAt(i);
+                if (Character.isLetterOrDigit(c)) {
+                    compact.append(Character.toUpperCase(c));
+                    end = i + 1;
+                }
+            }
+            boolean cleanCut = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (compact.length() == len && cleanCut && Checksums.iban(compact.toString())) addSpan(spans, m.start(), end, IBAN);
         }
     }
 
