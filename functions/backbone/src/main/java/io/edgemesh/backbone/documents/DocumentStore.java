@@ -73,15 +73,21 @@ public final class DocumentStore {
 
     public record Page(List<Map<String, AttributeValue>> rows, String lastDocumentId) { }
 
-    /** Documents that count against the tenant's limit: every one not {@code failed}. */
-    public long countActive(String tenantId) {
+    /**
+     * Documents that count against the tenant's limit: every one not {@code failed}, and not an upload
+     * whose URL expired before {@code expiredBefore} (it can never receive its object; it becomes
+     * {@code failed} when next read).
+     */
+    public long countActive(String tenantId, Instant expiredBefore) {
         long count = 0;
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder q = QueryRequest.builder().tableName(documentsTable).select(Select.COUNT)
-                    .keyConditionExpression("tenantId = :t").filterExpression("#st <> :failed")
+                    .keyConditionExpression("tenantId = :t")
+                    .filterExpression("#st <> :failed AND NOT (#st = :awaiting AND uploadExpiresAt < :cutoff)")
                     .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":t", s(tenantId), ":failed", s(DocumentStatus.FAILED)));
+                    .expressionAttributeValues(Map.of(":t", s(tenantId), ":failed", s(DocumentStatus.FAILED),
+                            ":awaiting", s(DocumentStatus.AWAITING_UPLOAD), ":cutoff", t(expiredBefore)));
             if (start != null) q.exclusiveStartKey(start);
             QueryResponse r = dynamo.query(q.build());
             count += r.count();

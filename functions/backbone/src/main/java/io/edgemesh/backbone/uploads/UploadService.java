@@ -64,7 +64,8 @@ public final class UploadService {
             throw new ApiException(413, ErrorCodes.PAYLOAD_TOO_LARGE, "size " + request.size() + " is over this tenant's limit of "
                     + max + " bytes", Map.of("maxBytes", max));
         }
-        long active = documents.countActive(tenant.id());
+        // a minute of grace: an upload that just expired may still be landing (clock skew)
+        long active = documents.countActive(tenant.id(), clock.instant().minus(Duration.ofMinutes(1)));
         if (active >= tenant.limits().maxDocuments()) {
             throw new ApiException(409, ErrorCodes.CONFLICT, "the tenant already holds " + active + " documents, its limit; delete one first",
                     Map.of("maxDocuments", tenant.limits().maxDocuments()));

@@ -140,6 +140,44 @@ class UploadsAndDocumentsIT {
     }
 
     @Test
+    void givenFiftyConcurrentUploadsForTwoTenantsThenEveryObjectAndRowBelongsToItsTenant() throws Exception {
+        Tenant second = tenants.create(new NewTenant(TestIds.tenant("up2"), "Second", List.of("https://up2.example"))).tenant();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String[]>> futures = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                Tenant owner = i % 2 == 0 ? tenant : second;
+                byte[] body = ("%PDF-1.7\n% " + owner.id() + " " + i + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+                futures.add(pool.submit(() -> {
+                    PresignedUpload p = uploads.create(owner, new UploadRequest("f.pdf", "application/pdf", body.length), "k", null);
+                    int status = put(p, "application/pdf", body).statusCode();
+                    return new String[] {owner.id(), p.documentId(), Integer.toString(status)};
+                }));
+            }
+            for (var f : futures) {
+                String[] r = f.get();
+                assertThat(r[2]).isEqualTo("200");
+                String stored = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key("tenants/" + r[0] + "/incoming/" + r[1])).asUtf8String();
+                assertThat(stored).contains("% " + r[0] + " ");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(documents.list(tenant.id(), "100", null).documents()).hasSize(25);
+        assertThat(documents.list(second.id(), "100", null).documents()).hasSize(25);
+    }
+
+    @Test
+    void anExpiredUploadNoLongerCountsAgainstTheDocumentLimit() throws Exception {
+        Tenant one = tenants.update(tenant.id(), new TenantPatch(null, null, null, new TenantPatch.LimitsPatch(null, 1, null, null), null, null));
+        new UploadService(store, aws.s3Presigner(), bucket, audit, Clock.systemUTC(), Duration.ofSeconds(1))
+                .create(one, new UploadRequest("never.pdf", "application/pdf", 10), "k", "r");
+        UploadService later = new UploadService(store, aws.s3Presigner(), bucket, audit, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)));
+
+        assertThat(later.create(one, new UploadRequest("next.pdf", "application/pdf", 10), "k", "r").documentId()).startsWith("doc_");
+    }
+
+    @Test
     void listsGetsAndDeletesOnlyTheTenantsOwnDocuments() throws Exception {
         PresignedUpload a = uploads.create(tenant, new UploadRequest("a.pdf", "application/pdf", PDF.length), "key1", "r1");
         PresignedUpload b = uploads.create(tenant, new UploadRequest("b.pdf", "application/pdf", PDF.length), "key1", "r2");
