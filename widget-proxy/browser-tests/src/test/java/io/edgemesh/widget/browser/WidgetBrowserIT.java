@@ -242,6 +242,24 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void demoPageOnTheEdgeEmbedsAWorkingWidget() {
+        // GIVEN the local edge's own demo page, embedding the widget for the demo tenant
+        browser.driver.get(edge.baseUrl() + "/demo");
+        browser.await(Duration.ofSeconds(20), d -> browser.inWidget(".launcher").isDisplayed());
+        browser.inWidget(".launcher").click();
+        // WHEN a visitor asks something
+        ask("What is this demo about?");
+        // THEN the mesh answers: with an answer once the sample document is indexed, "getting ready" before
+        String outcome = browser.await(ANSWER, d -> {
+            List<WebElement> err = browser.allInWidget(".msg.err");
+            if (!err.isEmpty()) return err.getLast().getAttribute("data-code");
+            return browser.allInWidget(".msg.bot").size() >= 2 ? "answer" : null;
+        });
+        browser.screenshot("demo-page");
+        assertThat(outcome).isIn("answer", "tenant_not_ready");
+    }
+
+    @Test
     void secretKeyIsRefusedAndNothingIsMounted() {
         browser.driver.get(site.origin() + site.page("secret", scriptTag, Map.of("key", "sk_" + fresh.tenantId() + "_oops")));
         browser.await(Duration.ofSeconds(10), d -> browser.js("return !!window.ChattiaEmbed;"));
