@@ -38,9 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * extractive provider, citations. Layers 4 and 5 run in-process from their own classes ({@link InProcessLayers}).
  *
  * <p>The headline is the product's default gate ({@link RelevanceGate#defaults()}), which was not chosen
- * on this set; other thresholds only show the trade-off. The lexical row is the gate's fallback when a
- * search reports no similarity (what the orchestrator gets from Layer 4 until {@code similarity} is in
- * the search response). Run: {@code ./mvnw -B -q -o -pl functions/orchestrator test -Dtest=AbstentionEvaluation
+ * on this set; other thresholds only show the trade-off. The lexical row strips every similarity, i.e.
+ * the gate's fallback alone (what an older search function without {@code similarity} gets). Run: {@code ./mvnw -B -q -o -pl functions/orchestrator test -Dtest=AbstentionEvaluation
  * -Dsurefire.failIfNoSpecifiedTests=false}; the table is printed and written to
  * {@code target/eval/abstention-clapnq.md}.
  */
@@ -81,11 +80,14 @@ class AbstentionEvaluation {
             // retrieval alone, once: is the gold passage among what the gate gets to judge?
             long t1 = System.nanoTime();
             int goldRetrieved = 0;
+            long hitsJudged = 0, hitsWithoutSimilarity = 0;
             List<Double> topAnswerable = new ArrayList<>();
             List<Double> topUnanswerable = new ArrayList<>();
             for (ClapNq.Query q : data.queries()) {
                 List<SearchHit> hits = search.search(InProcessLayers.TENANT, q.text(), SEARCH_K, null);
-                double top = hits.stream().mapToDouble(SearchHit::similarity).max().orElse(0);
+                double top = hits.stream().mapToDouble(SearchHit::similarity).filter(x -> !Double.isNaN(x)).max().orElse(0);
+                hitsJudged += hits.size();
+                hitsWithoutSimilarity += hits.stream().filter(h -> Double.isNaN(h.similarity())).count();
                 (q.answerable() ? topAnswerable : topUnanswerable).add(top);
                 if (q.answerable() && hits.stream().anyMatch(h -> h.documentId().equals(data.goldPassage().get(q.id())))) goldRetrieved++;
             }
@@ -103,9 +105,10 @@ class AbstentionEvaluation {
             }
             KnowledgeSearch withoutSimilarity = (tenant, query, k, tp) -> search.search(tenant, query, k, tp).stream()
                     .map(h -> new SearchHit(h.documentId(), h.filename(), h.page(), h.text(), h.score(), Double.NaN)).toList();
-            rows.add(run("no similarity: lexical coverage ≥ 0.5", RelevanceGate.defaults(), withoutSimilarity, layers, data));
+            rows.add(run("similarity removed: lexical coverage ≥ 0.5 (fallback only)", RelevanceGate.defaults(), withoutSimilarity, layers, data));
 
-            String report = report(data, layers.chunks(), headline, rows, goldRetrieved, topAnswerable, topUnanswerable,
+            String report = report(data, layers.chunks(), headline, rows, goldRetrieved, hitsWithoutSimilarity, hitsJudged,
+                    topAnswerable, topUnanswerable,
                     indexSeconds, searchSeconds, headlineSeconds, seconds(t0), loadBefore);
             System.out.println(report);
             Path out = Path.of("target", "eval", "abstention-clapnq.md");
@@ -148,6 +151,7 @@ class AbstentionEvaluation {
     }
 
     private static String report(ClapNq data, int chunks, Row headline, List<Row> rows, int goldRetrieved,
+                                 long hitsWithoutSimilarity, long hitsJudged,
                                  List<Double> topAnswerable, List<Double> topUnanswerable,
                                  double indexSeconds, double searchSeconds, double headlineSeconds, double totalSeconds,
                                  double loadBefore) {
@@ -156,6 +160,8 @@ class AbstentionEvaluation {
                 data.corpus().size(), chunks, headline.answerable(), headline.unanswerable(), headline.intents()));
         sb.append(String.format(Locale.ROOT, "gold passage among the %d hits the gate judges (hybrid search): %d/300 = %.3f%n",
                 SEARCH_K, goldRetrieved, goldRetrieved / 300.0));
+        sb.append(String.format(Locale.ROOT, "hits without a similarity (not among the semantic candidates; judged lexically): %d/%d%n",
+                hitsWithoutSimilarity, hitsJudged));
         sb.append(String.format(Locale.ROOT, "best hit's cosine similarity, median [p10-p90]: answerable %s, unanswerable %s%n%n",
                 spread(topAnswerable), spread(topUnanswerable)));
         sb.append("| gate | answered (answerable) | gold passage cited (answerable) | abstained (unanswerable) | balanced accuracy |\n");

@@ -39,12 +39,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Layers 4 and 5 in-process, built from their own classes, for Layer 6's evaluation: one tenant's index
@@ -53,24 +50,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * function does, and answers from {@link ProviderRouter} with the shipped default policy and the extractive
  * provider only, as the local edge runs it. Only the signed invocations between the layers are left out.
  *
- * <p>Layer 4's {@link SearchResult} does not report a cosine similarity yet, so {@link #search()} adds it
- * the way the search function is meant to: the dot product of the question's embedding with the indexed
- * embedding of the passage (both unit length), for every hit of the hybrid ranking, whichever retriever
- * found it.
+ * <p>{@link #search()} maps a {@link SearchResult} to the orchestrator's {@link SearchHit} as the signed
+ * client does ({@code LayerClients.search}): a result without a {@code similarity} (a hit the semantic
+ * retriever did not see) gets NaN, which sends the gate to its lexical fallback for that hit.
  */
 final class InProcessLayers implements AutoCloseable {
     static final String TENANT = "eval-clapnq";
 
-    private final Embedder embedder;
     private final IndexCache cache;
     private final SearchService searchService;
     private final ProviderRouter router;
-    /** The embedding each chunk was indexed with, by document id and passage text. */
-    private final Map<String, float[]> indexedVectors = new HashMap<>();
     private final int chunks;
 
     private InProcessLayers(Embedder embedder, IndexCache cache, int chunks) {
-        this.embedder = embedder;
         this.cache = cache;
         this.searchService = new SearchService(cache, embedder);
         this.chunks = chunks;
@@ -80,7 +72,7 @@ final class InProcessLayers implements AutoCloseable {
 
     /** Indexes every passage as a one-page document whose heading is the article title. */
     static InProcessLayers index(List<ClapNq.Passage> corpus, Path root) {
-        Embedder embedder = new QueryMemo(MiniLm.embedder());
+        Embedder embedder = MiniLm.embedder();
         Chunker chunker = Chunker.withDefaults(MiniLm.tokenizer());
         List<ChunkRecord> records = new ArrayList<>();
         List<IndexedDocument> documents = new ArrayList<>();
@@ -116,23 +108,19 @@ final class InProcessLayers implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        InProcessLayers layers = new InProcessLayers(embedder, new IndexCache(new FixedVersion(version), new NoDownloads(), root), records.size());
-        for (ChunkRecord r : records) layers.indexedVectors.put(key(r.documentId(), r.chunk().text()), r.vector());
-        return layers;
+        return new InProcessLayers(embedder, new IndexCache(new FixedVersion(version), new NoDownloads(), root), records.size());
     }
 
     int chunks() { return chunks; }
 
-    /** Layer 4 as the orchestrator calls it: hybrid mode, {@code k} results, plus the cosine similarity. */
+    /** Layer 4 as the orchestrator calls it: hybrid mode, {@code k} results with their cosine similarity. */
     KnowledgeSearch search() {
         return (tenantId, query, k, traceparent) -> {
             List<SearchResult> results = searchService.search(tenantId, new SearchRequest(query, k, SearchMode.HYBRID)).results();
-            float[] q = embedder.embedQuery(query.strip());
             List<SearchHit> hits = new ArrayList<>(results.size());
             for (SearchResult r : results) {
-                float[] v = indexedVectors.get(key(r.documentId(), r.text()));
-                double similarity = v == null ? Double.NaN : dot(q, v);
-                hits.add(new SearchHit(r.documentId(), r.filename(), r.page(), r.text(), r.score(), similarity));
+                hits.add(new SearchHit(r.documentId(), r.filename(), r.page(), r.text(), r.score(),
+                        r.similarity() == null ? Double.NaN : r.similarity()));
             }
             return hits;
         };
@@ -159,30 +147,6 @@ final class InProcessLayers implements AutoCloseable {
 
     private static String filename(ClapNq.Passage p) {
         return (p.title().isBlank() ? p.id() : p.title()) + ".pdf";
-    }
-
-    private static String key(String documentId, String text) {
-        return documentId + "\u0000" + text;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
-    }
-
-    /** Remembers question embeddings: the search and the similarity both need the same vector. */
-    private static final class QueryMemo implements Embedder {
-        private final Embedder inner;
-        private final Map<String, float[]> queries = new ConcurrentHashMap<>();
-
-        QueryMemo(Embedder inner) { this.inner = inner; }
-
-        @Override public int dimension() { return inner.dimension(); }
-
-        @Override public float[] embedQuery(String query) { return queries.computeIfAbsent(query, inner::embedQuery); }
-
-        @Override public List<float[]> embedPassages(List<String> passages) { return inner.embedPassages(passages); }
     }
 
     private record FixedVersion(IndexVersion version) implements VersionStore {
