@@ -106,7 +106,7 @@ public final class InjectionRules implements Detector {
                     "points at the assistant's own instructions (es/fr/pt/it)"),
             rule(INJECTION, "\\b((you are|you're|youre|du bist|tu es|eres|tu eres|voce e|vous etes|sei)\\W+(now|jetzt|nun|ab jetzt|ahora|"
                     + "maintenant|desormais|agora|ora)|(now|jetzt|nun) (you are|bist du|sind sie))\\b", 0.6, "tries to assign a new identity"),
-            rule(INJECTION, "\\b(from now on|from this (point|moment) on|starting now|henceforth|von nun an|ab jetzt|ab sofort|"
+            rule(INJECTION, "\\b(from now on|from this (point|moment)( on)?|starting now|henceforth|von nun an|ab jetzt|ab sofort|"
                     + "a partir de ahora|desde ahora|de ahora en adelante|a partir de maintenant|desormais|dorenavant|a partir de agora|"
                     + "daqui em diante|de agora em diante|d'ora in poi|da ora in poi)\\b(\\W+[\\w'-]+){0,8}?\\W+" + YOU
                     + "\\W+(are|will|must|shall|should|have to|bist|wirst|musst|sollst|eres|seras|debes|es|seras|dois|devez|e|sera|deve|vai)\\b",
@@ -175,7 +175,7 @@ public final class InjectionRules implements Detector {
                     + "(prompt|instructions|message)", 0.95, "asks for the system prompt, letter by letter"),
 
             rule(JAILBREAK, "\\b(do anything now|jailbroken|god ?mode|evil ?mode|chaos ?mode|unfiltered mode|uncensored mode|unrestricted mode|"
-                    + "no-?restrictions mode|anti-?dan|evil ?bot|evil confidant|(developer|dev) mode (enabled|output|activated|response))\\b",
+                    + "no-?restrictions mode|anti-?dan|evil ?bot|evil confidant|(developer|dev)[ _-]?mode\\W{0,3}(enabled|output|activated|response|true))\\b",
                     0.92, "names a known jailbreak persona or mode"),
             rule(JAILBREAK, "\\b(act as|acting as|you are( now)?|you're( now)?|youre( now)?|pretend to be|become|called|named|roleplay as|"
                     + "respond as|answer as|reply as|as|du bist( jetzt)?|eres( ahora)?|tu es( maintenant)?|voce e( agora)?)\\W+(a |an |the )?"
@@ -188,6 +188,17 @@ public final class InjectionRules implements Detector {
                     + "du|tu|vous|voce|policies|policy|rules|restrictions|censorship|filters)\\b", 0.9,
                     "asks the assistant to enter a 'developer mode'"),
             rule(JAILBREAK, "\\bjailbr(eak|eaking|oken)\\b", 0.55, "mentions jailbreaking"),
+            rule(JAILBREAK, "\\[(jailbreak|jailbroken|dan|developer mode output|unfiltered|uncensored)\\]|\\(🔓", 0.92,
+                    "marks answers of a jailbroken persona"),
+            rule(JAILBREAK, "\\b(even if|even when|even though)\\W+(it|that|they|this|you|the request)?\\W*(\\w+\\W+){0,2}?(defies|defy|violates|"
+                    + "violate|goes against|go against|breaks|break|contradicts|contradict|is against)\\W+(\\w+\\W+){0,4}?(rules|conventions|"
+                    + "guidelines|policies|policy|openai|ethics|laws?|programming)\\b", 0.88, "asks to comply even against its rules"),
+            rule(INJECTION, "\\b((take on|assume|adopt|embody|become)\\W+(the\\W+)?(role|persona|identity|personality|character)\\W+of|"
+                    + "your new (persona|identity|role|personality|name)|(fully\\W+)?immerse (yourself\\W+)?(fully\\W+)?into (the\\W+)?(role|"
+                    + "character|persona)|(immerse|immersing) (yourself )?(fully )?in(to)? (\\w+\\W+){0,3}?character)\\b", 0.75,
+                    "gives the assistant a new persona"),
+            rule(JAILBREAK, "\\b(gained|has|have|with|possesses)\\W+(\\w+\\W+){0,2}?(sentience|consciousness|free will|emotions and opinions)\\b",
+                    0.5, "claims the assistant has free will"),
             rule(JAILBREAK, "\\b(developer mode|dev mode|entwicklermodus|modo desarrollador|mode developpeur)\\b", 0.45,
                     "mentions a developer mode"),
             rule(JAILBREAK, YOU + "\\b(\\W+[\\w'-]+){0,6}?\\W+(no|without|free of|free from|ohne|keine|sin|sans|sem|senza|not (bound|restricted|"
@@ -225,7 +236,8 @@ public final class InjectionRules implements Detector {
                     + "policies|limitations|constraints|filter|richtlinien|einschrankungen|zensur|programmierung|filtros|restricciones|censura|"
                     + "programacion|filtres|restrictions|censure|programmation|restricoes|programacao|filtri|restrizioni)\\b", 0.93,
                     "asks to bypass the assistant's safeguards"),
-            rule(JAILBREAK, "\\b(stay in character|never break character|don't break character|do not break character|remain in character|"
+            rule(JAILBREAK, "\\b(stay in character|(never|don't|dont|do not|can't|cant|cannot|can not|must not|mustn't|won't|will not)\\W+"
+                    + "break (out of )?character|remain in character|stay in (your |the )?role|"
                     + "(you|it|he|she) (must|will|shall|should|can) (always|never) (answer|comply|refuse|decline|say no)|answer (every|any|all) "
                     + "(question|request|prompt)s? (without|no matter)|(cannot|can't|cant|must not|mustn't|will never|never) (refuse|decline|"
                     + "reject|say no)|without refusing|never refuses|doesn't refuse|does not refuse|has no (filters|limits|restrictions)|"
@@ -234,7 +246,7 @@ public final class InjectionRules implements Detector {
             rule(JAILBREAK, "\\b(two|2|dual|both|zwei|dos|deux|duas)\\W+(different\\W+)?(responses|answers|replies|personalities|outputs|ways|"
                     + "antworten|respuestas|reponses|respostas)\\b(\\W+[\\w'-]+){0,12}?\\W+(normal|classic|jailbreak|jailbroken|unfiltered|"
                     + "uncensored|developer|dan|evil|unrestricted)|\\[(classic|jailbreak|normal|developer mode output|lockdown|dan|gpt|chatgpt)\\]|"
-                    + "\\(🔓|🔓|🔒|😈", 0.85, "dual-response jailbreak format"),
+                    + "🔓|🔒|😈", 0.85, "dual-response jailbreak format"),
             rule(JAILBREAK, "\\b(hypothetical(ly)?|fictional|fiction|in a story|for a novel|for a movie|purely educational|educational purposes|"
                     + "research purposes|thought experiment|hypothetisch|fiktiv|hipotetic[ao]|ficticio|hypothetique|fictif|hipotetico|ficticio)\\b"
                     + "(\\W+[\\w'-]+){0,12}?\\W+(without (any )?(restrictions|filters|rules|ethics|limits|censorship|warnings)|no (restrictions|filters|"
