@@ -21,7 +21,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * An item DynamoDB has not yet expired but whose TTL has passed is treated as gone.
  */
 public final class DynamoSessionStore implements SessionStore {
-    private static final TypeReference<List<Turn>> TURNS = new TypeReference<>() { };
+    private static final TypeReference<List<StoredTurn>> TURNS = new TypeReference<>() { };
+
+    /** A turn as stored: the shared mapper has no java.time support, so the instant is an ISO-8601 string. */
+    record StoredTurn(String role, String text, String at) {
+        static StoredTurn of(Turn t) {
+            return new StoredTurn(t.role(), t.text(), t.at() == null ? null : t.at().toString());
+        }
+
+        Turn turn() {
+            return new Turn(role, text, at == null ? null : Instant.parse(at));
+        }
+    }
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -39,7 +50,7 @@ public final class DynamoSessionStore implements SessionStore {
         Instant expires = Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()));
         if (expires.isBefore(Instant.now())) return Optional.empty();
         try {
-            List<Turn> turns = Json.MAPPER.readValue(item.get("turns").s(), TURNS);
+            List<Turn> turns = Json.MAPPER.readValue(item.get("turns").s(), TURNS).stream().map(StoredTurn::turn).toList();
             return Optional.of(new Session(tenantId, sessionId, Integer.parseInt(item.get("trustLevel").n()), turns,
                     Instant.parse(item.get("createdAt").s()), expires, Long.parseLong(item.get("version").n())));
         } catch (IOException e) {
@@ -55,7 +66,7 @@ public final class DynamoSessionStore implements SessionStore {
                             "tenantId", AttributeValue.fromS(s.tenantId()),
                             "sessionId", AttributeValue.fromS(s.sessionId()),
                             "trustLevel", AttributeValue.fromN(Integer.toString(s.trustLevel())),
-                            "turns", AttributeValue.fromS(Json.write(s.turns())),
+                            "turns", AttributeValue.fromS(Json.write(s.turns().stream().map(StoredTurn::of).toList())),
                             "turnCount", AttributeValue.fromN(Integer.toString(s.turns().size())),
                             "createdAt", AttributeValue.fromS(s.createdAt().toString()),
                             "expiresAt", AttributeValue.fromN(Long.toString(s.expiresAt().getEpochSecond())),
