@@ -19,6 +19,7 @@ import io.edgemesh.local.internal.LambdaInvokeEndpoint;
 import io.edgemesh.local.internal.LocalSecrets;
 import io.edgemesh.local.internal.Replies;
 import io.edgemesh.local.internal.S3Notifications;
+import io.edgemesh.local.internal.SampleDocument;
 import io.edgemesh.local.internal.SeenObjects;
 import io.edgemesh.local.internal.SqsEventSource;
 import io.edgemesh.routes.EdgeMeshResources;
@@ -80,6 +81,7 @@ public final class LocalEdge implements AutoCloseable {
     private SeenObjects seen;
     private DemoTenantKeys demoTenant;
     private String demoTenantNote = "not created yet";
+    private String sampleDocumentId;
     private Duration startupTime;
     private boolean closed;
 
@@ -369,12 +371,30 @@ public final class LocalEdge implements AutoCloseable {
     }
 
     /**
-     * Hook for the sample document: uploads a PDF for the demo tenant on its first start (through
+     * Uploads the sample document for the demo tenant on its first start (through
      * {@code POST /v1/uploads} with the tenant's secret key, then the presigned PUT) so chat
-     * unlocks without any manual step. Filled in by the work that adds the sample PDF.
+     * unlocks without any manual step once the scanners and the indexer have passed it.
      */
-    private void uploadSampleDocument(DemoTenantKeys keys) {
-        LOG.debug("no sample document configured yet", "tenantId", keys.tenantId());
+    private void uploadSampleDocument(DemoTenantKeys keys) throws InterruptedException {
+        if (keys.secretKey() == null) {
+            LOG.warn("sample document not uploaded: the demo tenant's secret key was not returned", "tenantId", keys.tenantId());
+            return;
+        }
+        SampleDocument.Upload up;
+        try {
+            up = SampleDocument.upload(baseUrl(), keys.secretKey(), SampleDocument.pdf());
+        } catch (IOException | RuntimeException e) {
+            // the tenant exists either way; the demo page then says to upload a PDF by hand
+            LOG.warn("sample document not uploaded", "tenantId", keys.tenantId(), "problem", e.toString());
+            return;
+        }
+        if (up.ok()) {
+            sampleDocumentId = up.documentId();
+            LOG.info("sample document uploaded", "tenantId", keys.tenantId(), "documentId", up.documentId(),
+                    "filename", SampleDocument.FILENAME);
+        } else {
+            LOG.warn("sample document not uploaded", "tenantId", keys.tenantId(), "status", up.status(), "body", up.body());
+        }
     }
 
     private List<String> demoOrigins() {
@@ -401,6 +421,9 @@ public final class LocalEdge implements AutoCloseable {
     public boolean adminTokenFromEnvironment() { return secrets.adminTokenFromEnvironment(); }
 
     public Optional<DemoTenantKeys> demoTenant() { return Optional.ofNullable(demoTenant); }
+
+    /** The demo tenant's sample document, when this start uploaded it (a restart on a data folder does not). */
+    public Optional<String> sampleDocumentId() { return Optional.ofNullable(sampleDocumentId); }
 
     /** Why there is no demo tenant, when there is none. */
     public String demoTenantNote() { return demoTenantNote; }

@@ -78,6 +78,8 @@ public final class LocalEdgeMain {
             out.println("  demo tenant:  " + t.tenantId());
             out.println("    publishable key: " + t.publishableKey());
             if (t.secretKey() != null) out.println("    secret key:      " + t.secretKey());
+            edge.sampleDocumentId().ifPresent(id -> out.println("    sample document: " + id
+                    + " (scanned and indexed in the background; chat unlocks when it is ready)"));
         }, () -> out.println("  demo tenant:  none (" + edge.demoTenantNote() + ")"));
         out.println("  admin token:  " + edge.adminToken()
                 + (edge.adminTokenFromEnvironment() ? "   (from EDGEMESH_ADMIN_TOKEN)" : ""));

@@ -23,7 +23,10 @@ public final class DemoPage {
                 .append("</head>\n<body>\n<main>\n<h1>EdgeMesh demo</h1>\n");
         if (publishableKey != null) {
             html.append("<p>This page embeds the Chattia widget for the demo tenant (key <code>")
-                    .append(escape(publishableKey)).append("</code>). Upload a PDF for the tenant, then ask about it.</p>\n")
+                    .append(escape(publishableKey)).append("</code>). It answers from its sample document, the handbook of ")
+                    .append("Fernbrook Cycles, a fictional bicycle shop: ask about opening hours, returns, shipping or repairs. ")
+                    .append("Chat unlocks a few seconds after start, once the document is scanned and indexed; ")
+                    .append("upload your own PDFs with the demo tenant's secret key.</p>\n")
                     .append("<div data-chattia-embed data-endpoint=\"").append(b).append("/\" data-key=\"")
                     .append(escape(publishableKey)).append("\" data-title=\"EdgeMesh demo\"></div>\n")
                     .append("<script src=\"").append(b).append("/widget.js\" defer></script>\n");
