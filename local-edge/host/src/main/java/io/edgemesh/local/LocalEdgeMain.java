@@ -63,16 +63,20 @@ public final class LocalEdgeMain {
                 .withPort(options.port())
                 .withDataDir(options.effectiveDataDir())
                 .withAdminToken(environment.get(Names.ENV_ADMIN_TOKEN))
-                .withExtraEnvironment(extra);
+                .withExtraEnvironment(extra)
+                .withDemoTenant(false);
         LocalEdge edge = LocalEdge.start(config);
+        out.printf(Locale.ROOT, "EdgeMesh local edge ready at %s (started in %.1f s)%n", edge.baseUrl(),
+                edge.startupTime().toMillis() / 1000.0);
+        out.flush();
+        // the demo tenant is created through the edge itself, so only once it answers
+        edge.createDemoTenant();
         printBanner(edge, out);
         return edge;
     }
 
     static void printBanner(LocalEdge edge, PrintStream out) {
         String base = edge.baseUrl();
-        out.printf(Locale.ROOT, "EdgeMesh local edge ready at %s (started in %.1f s)%n", base,
-                edge.startupTime().toMillis() / 1000.0);
         out.println("  demo page:    " + base + "/demo");
         edge.demoTenant().ifPresentOrElse(t -> {
             out.println("  demo tenant:  " + t.tenantId());
