@@ -250,7 +250,7 @@ class WidgetBrowserIT {
         browser.await(Duration.ofSeconds(20), d -> browser.inWidget(".launcher").isDisplayed());
         browser.inWidget(".launcher").click();
         // WHEN a visitor asks something
-        ask("What is this demo about?");
+        ask("What are your opening hours?");
         // THEN the mesh answers: with an answer once the sample document is indexed, "getting ready" before
         String outcome = browser.await(ANSWER, d -> {
             List<WebElement> err = browser.allInWidget(".msg.err");
@@ -259,6 +259,24 @@ class WidgetBrowserIT {
         });
         browser.screenshot("demo-page");
         assertThat(outcome).isIn("answer", "tenant_not_ready");
+    }
+
+    @Test
+    void pageScriptsDriveTheWidgetThroughTheChattiaEmbedApi() {
+        openPage(site.origin(), "api", fresh, Map.of());
+        // GIVEN a page script listening to every event (subscribing late still hears "ready")
+        browser.js("window.seen = [];"
+                + "['ready','open','close','message','error'].forEach(n => ChattiaEmbed.on(n, e => seen.push(n + ':' + "
+                + "(e.role || e.code || ''))));");
+        // WHEN it sends a message and then closes the widget
+        assertThat(browser.js("return ChattiaEmbed.send('Do you have a cafe?');")).isEqualTo(true);
+        awaitError();
+        browser.js("ChattiaEmbed.close();");
+        // THEN it heard the widget open, the visitor's message, the not-ready error and the close, in order
+        assertThat(browser.js("return seen;")).isEqualTo(List.of("ready:", "open:", "message:user", "error:tenant_not_ready", "close:"));
+        // AND an unsubscribed handler hears nothing more
+        browser.js("const off = ChattiaEmbed.on('open', () => seen.push('late')); off(); ChattiaEmbed.open();");
+        assertThat(browser.js("return seen.includes('late');")).isEqualTo(false);
     }
 
     @Test
