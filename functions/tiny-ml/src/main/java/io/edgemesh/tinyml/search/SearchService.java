@@ -4,7 +4,9 @@ import io.edgemesh.tinyml.embed.Embedder;
 import io.edgemesh.tinyml.index.Hit;
 import io.edgemesh.tinyml.index.IndexCache;
 import io.edgemesh.tinyml.index.TenantIndex;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 
 /**

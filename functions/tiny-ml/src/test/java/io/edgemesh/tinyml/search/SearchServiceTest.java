@@ -77,4 +77,13 @@ class SearchServiceTest {
         assertThat(r).hasSizeLessThanOrEqualTo(2);
         assertThat(r).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
     }
+
+    @Test
+    void givenEachMode_whenSearched_thenOnlyResultsTheVectorRetrieverSawCarryACosineSimilarity() {
+        assertThat(search("turquoise walrus guarantee", 3, SearchMode.BM25)).allSatisfy(r -> assertThat(r.similarity()).isNull());
+        assertThat(search("turquoise walrus guarantee", 3, SearchMode.VECTOR))
+                .allSatisfy(r -> assertThat(r.similarity()).isEqualTo(r.score()));
+        SearchResult top = search("turquoise walrus guarantee", 1, SearchMode.HYBRID).get(0);
+        assertThat(top.similarity()).isNotNull().isBetween(0.3, 1.0);
+    }
 }
