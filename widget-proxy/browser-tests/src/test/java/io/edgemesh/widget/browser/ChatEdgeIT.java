@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgemesh.common.Json;
-import io.edgemesh.emulators.Emulators;
 import io.edgemesh.local.LocalEdge;
-import io.edgemesh.local.LocalEdgeConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +35,9 @@ class ChatEdgeIT {
 
     @BeforeAll
     static void mesh() throws Exception {
-        edge = LocalEdge.start(LocalEdgeConfig.inMemory().withEmulators(Emulators.shared()));
+        edge = SharedEdge.get();
         tenant = new EdgeApi(edge.baseUrl(), edge.adminToken())
                 .createTenant("chat" + UUID.randomUUID().toString().substring(0, 8), List.of(ORIGIN));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (edge != null) edge.close();
     }
 
     private HttpResponse<String> chat(String origin, String message) throws Exception {

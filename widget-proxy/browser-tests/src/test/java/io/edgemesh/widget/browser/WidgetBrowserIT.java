@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgemesh.common.Json;
-import io.edgemesh.emulators.Emulators;
 import io.edgemesh.local.LocalEdge;
-import io.edgemesh.local.LocalEdgeConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +46,7 @@ class WidgetBrowserIT {
 
     @BeforeAll
     static void mesh() throws Exception {
-        edge = LocalEdge.start(LocalEdgeConfig.inMemory().withEmulators(Emulators.shared()));
+        edge = SharedEdge.get();
         site = new TenantSite(edge.baseUrl());
         api = new EdgeApi(edge.baseUrl(), edge.adminToken());
         // The snippet exactly as the README tells a tenant to build it: path and integrity from /widget.json.
@@ -82,7 +80,6 @@ class WidgetBrowserIT {
     @AfterAll
     static void stop() {
         if (site != null) site.close();
-        if (edge != null) edge.close();
     }
 
     @BeforeEach
