@@ -36,7 +36,9 @@ final class MeshClient {
 
     private static final Set<String> RESTRICTED = Set.of("host", "content-length");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as a browser speaks to a plain-http origin (no h2c upgrade round that would hold concurrent requests back). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String adminToken;
 
