@@ -67,6 +67,8 @@ class EvaluateFirewall {
 
         StringBuilder errors = new StringBuilder();
         List<Long> nanos = new ArrayList<>();
+        List<Long> shortNanos = new ArrayList<>();
+        List<Long> longNanos = new ArrayList<>();
         String header = String.format(Locale.ROOT, "| %-34s | %5s | %7s | %7s | %10s |", "set", "rows", "blocked", "rate", "rules only");
         StringBuilder table = new StringBuilder(header).append('\n').append("|---|---:|---:|---:|---:|\n");
         double[] rates = new double[4];
@@ -79,7 +81,9 @@ class EvaluateFirewall {
             for (Row r : rows) {
                 long t0 = System.nanoTime();
                 Verdict v = firewall.check(check(r.text()));
-                nanos.add(System.nanoTime() - t0);
+                long took = System.nanoTime() - t0;
+                nanos.add(took);
+                (r.text().length() <= SHORT_CHARS ? shortNanos : longNanos).add(took);
                 if (v.blocked()) blocked++;
                 if (rulesOnly.check(check(r.text())).blocked()) blockedRules++;
                 if (v.blocked() != r.attack()) {
@@ -100,10 +104,62 @@ class EvaluateFirewall {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         table.append(String.format(Locale.ROOT, "latency per check over %d checks: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 sorted.length, pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted[sorted.length - 1] / 1e6));
+        table.append(latency("messages of at most " + SHORT_CHARS + " chars", shortNanos));
+        table.append(latency("messages longer than " + SHORT_CHARS + " chars", longNanos));
+        table.append("load average at the end: ").append(Files.readString(Path.of("/proc/loadavg")).strip())
+                .append(", processors: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
         System.out.println(table);
         Files.writeString(Path.of("target/firewall-eval-errors.txt"), errors.toString());
         Files.writeString(Path.of("target/firewall-eval.md"), table.toString());
         assertThat(sorted).hasSize(attacks + benign);
+    }
+
+    static final int SHORT_CHARS = 500;
+
+    /**
+     * Latency only, and the process CPU time per check (all threads, ONNX's included), which a busy
+     * shared machine inflates far less than wall-clock time:
+     * {@code -Dtest=EvaluateFirewall#latency}.
+     */
+    @Test
+    void latency() throws Exception {
+        Path data = root().resolve("../shared/data").normalize();
+        List<List<String>> csv = csv(Files.readString(data.resolve("benign/banking77.csv")));
+        List<String> shortTexts = new ArrayList<>();
+        for (int i = 1; i < csv.size() && shortTexts.size() < 1000; i++) shortTexts.add(csv.get(i).get(0));
+        List<String> longTexts = new ArrayList<>();
+        for (String l : Files.readAllLines(data.resolve("prompt-injection/jailbreaks_dev.jsonl"))) {
+            if (!l.isBlank() && longTexts.size() < 150) longTexts.add(Json.parse(l).path("text").asText());
+        }
+        Firewall firewall = new Firewall(List.of(new InjectionRules(), new ModerationRules()),
+                new InjectionClassifier(MiniLm.embedder(), InjectionModel.load()), new PiiRedactor(), null, AnomalyPolicy.DEFAULT,
+                e -> { }, Clock.systemUTC());
+        for (int i = 0; i < 300; i++) firewall.check(check(shortTexts.get(i)));
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        StringBuilder out = new StringBuilder();
+        for (var set : List.of(List.of("short (banking77, first 1000)", shortTexts), List.of("long (jailbreaks_dev, first 150)", longTexts))) {
+            @SuppressWarnings("unchecked") List<String> texts = (List<String>) set.get(1);
+            List<Long> nanos = new ArrayList<>();
+            long cpu0 = os.getProcessCpuTime();
+            for (String t : texts) {
+                long t0 = System.nanoTime();
+                firewall.check(check(t));
+                nanos.add(System.nanoTime() - t0);
+            }
+            double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / texts.size();
+            out.append(latency(set.get(0) + ", wall", nanos))
+                    .append(String.format(Locale.ROOT, "    process CPU per check %.2f ms%n", cpuMs));
+        }
+        out.append("load average: ").append(Files.readString(Path.of("/proc/loadavg")).strip()).append('\n');
+        System.out.println(out);
+        Files.writeString(Path.of("target/firewall-latency.md"), out.toString());
+        assertThat(out).contains("CPU");
+    }
+
+    private static String latency(String what, List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) return "";
+        return String.format(Locale.ROOT, "  %s (%d): p50 %.2f ms, p99 %.2f ms%n", what, sorted.length, pct(sorted, 0.5), pct(sorted, 0.99));
     }
 
     private static Firewall.Check check(String text) {
