@@ -32,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>"Warm": every visitor session is opened before measuring (first message, token kept and renewed
  * from each answer), the JIT and the index cache are warmed by a run at the lowest rate, and the
- * questions are answerable from the tenant's document. The per-session limit (60/min) is respected by
+ * questions are answerable from the tenant's document (a reply without a citation is counted apart). The per-session limit (60/min) is respected by
  * spreading requests over {@code --sessions} sessions; the per-IP and per-tenant limits must be raised
  * for one client address to reach 200/s ({@code EDGEMESH_RATE_IP_PER_MINUTE} in the edge's environment,
  * {@code limits.requestsPerMinute} by {@code --admin-token}), otherwise the run measures 429s.
@@ -40,7 +40,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Run (after {@code test-compile} of functions/orchestrator):
  * {@code java -cp <test classpath> io.edgemesh.orchestrator.eval.WarmChatLoad --url http://127.0.0.1:18787
  * --key pk_... --origin http://127.0.0.1:18787 [--admin-token adm_... --tenant demo] [--rates 50,100,200]
- * [--seconds 60] [--warmup 20] [--sessions 400] [--out target/eval/warm-chat-load.md]}
+ * [--seconds 60] [--warmup 20] [--warmup-rate 10] [--pause 10] [--sessions 400] [--out target/eval/warm-chat-load.md]}
  */
 public final class WarmChatLoad {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -75,6 +75,8 @@ public final class WarmChatLoad {
         int[] rates = Arrays.stream(a.getOrDefault("rates", "50,100,200").split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "20"));
+        int warmupRate = Integer.parseInt(a.getOrDefault("warmup-rate", "10"));
+        int pause = Integer.parseInt(a.getOrDefault("pause", "10"));
         WarmChatLoad load = new WarmChatLoad(url, required(a, "key"), required(a, "origin"),
                 Integer.parseInt(a.getOrDefault("sessions", "400")));
         if (a.containsKey("admin-token")) {
@@ -83,11 +85,12 @@ public final class WarmChatLoad {
         }
         load.openSessions();
         if (warmup > 0) {
-            Phase w = load.run(rates[0], warmup);
+            Phase w = load.run(warmupRate, warmup);
             System.out.println("warm-up: " + summary(w));
         }
         List<Phase> phases = new ArrayList<>();
         for (int rate : rates) {
+            Thread.sleep(pause * 1000L); // let the previous phase's stragglers and the server's queues drain
             Phase p = load.run(rate, seconds);
             phases.add(p);
             System.out.println(summary(p));
