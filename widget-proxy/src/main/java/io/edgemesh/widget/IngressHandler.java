@@ -79,6 +79,9 @@ public final class IngressHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         ingress.handle(new HttpRequest("OPTIONS", "/v1/chat", Map.of("origin", "https://priming.invalid",
                 "access-control-request-method", "POST"), Map.of(), Map.of(), new byte[0], "127.0.0.1", "priming"));
+        // the refusal path of chat (no key): JSON body parsing and the error model, without any lookup
+        ingress.handle(new HttpRequest("POST", "/v1/chat", Map.of("content-type", "application/json"), Map.of(), Map.of(),
+                "{\"message\":\"priming\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "127.0.0.1", "priming"));
     }
 
     private static APIGatewayV2HTTPResponse toLambda(HttpResponse r) {

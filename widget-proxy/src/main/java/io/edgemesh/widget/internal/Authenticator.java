@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Authenticates a request for a route's {@link AuthMode}. Every failure is a 401 {@code unauthorized}
@@ -32,15 +33,23 @@ public final class Authenticator {
     }
 
     public Caller authenticate(AuthMode mode, HttpRequest req) {
+        return authenticate(mode, req, tenantId -> { });
+    }
+
+    /**
+     * @param tenantSeen told the tenant as soon as a key resolves to one, even when the request is then
+     *                   refused (wrong origin, suspended), so the refusal is logged and counted for it
+     */
+    public Caller authenticate(AuthMode mode, HttpRequest req, Consumer<String> tenantSeen) {
         return switch (mode) {
             case NONE -> Caller.anonymous();
-            case PUBLISHABLE_KEY -> publishable(req);
-            case SECRET_KEY -> secret(req);
+            case PUBLISHABLE_KEY -> publishable(req, tenantSeen);
+            case SECRET_KEY -> secret(req, tenantSeen);
             case ADMIN_TOKEN -> admin(req);
         };
     }
 
-    private Caller publishable(HttpRequest req) {
+    private Caller publishable(HttpRequest req, Consumer<String> tenantSeen) {
         String key = req.header(KEY_HEADER).orElseThrow(() ->
                 ApiException.unauthorized("missing X-EdgeMesh-Key header with a publishable key (pk_...)"));
         if (key.startsWith("sk_")) {
@@ -51,6 +60,7 @@ public final class Authenticator {
             throw ApiException.unauthorized("X-EdgeMesh-Key must be a publishable key (pk_...)");
         }
         Tenant t = tenants.byPublishableKey(key).orElseThrow(() -> ApiException.unauthorized("unknown or revoked key"));
+        tenantSeen.accept(t.tenantId());
         String origin = req.header("origin").flatMap(Origins::normalise).orElseThrow(() ->
                 ApiException.forbidden(ErrorCodes.ORIGIN_NOT_ALLOWED, "an Origin header from an allowed site is required"));
         if (!Origins.allowed(origin, t.allowedOrigins())) {
@@ -60,13 +70,14 @@ public final class Authenticator {
         return new Caller(Caller.PUBLISHABLE, t, origin);
     }
 
-    private Caller secret(HttpRequest req) {
+    private Caller secret(HttpRequest req, Consumer<String> tenantSeen) {
         String key = bearer(req).orElseThrow(() ->
                 ApiException.unauthorized("missing Authorization: Bearer header with a secret key (sk_...)"));
         if (!key.startsWith("sk_") || key.length() > MAX_CREDENTIAL_LENGTH) {
             throw ApiException.unauthorized("this route needs a secret key (sk_...)");
         }
         Tenant t = tenants.bySecretKey(key).orElseThrow(() -> ApiException.unauthorized("unknown or revoked key"));
+        tenantSeen.accept(t.tenantId());
         requireActive(t);
         return new Caller(Caller.SECRET, t, null);
     }

@@ -11,6 +11,7 @@ import io.edgemesh.common.http.HttpRequest;
 import io.edgemesh.common.log.Log;
 import io.edgemesh.common.log.LogContext;
 import io.edgemesh.common.log.Logger;
+import io.edgemesh.common.metrics.Metrics;
 import io.edgemesh.routes.EdgeMeshResources;
 import io.edgemesh.routes.RouteDef;
 import io.edgemesh.widget.internal.chat.ChatService;
@@ -59,6 +60,7 @@ public final class Ingress {
         String requestId = req.requestId() == null ? "" : req.requestId();
         String traceparent = Traceparent.continueOrStart(req);
         String routeName = "-";
+        Outcome outcome = new Outcome();
         HttpResponse resp;
         try (LogContext.Scope scope = LogContext.with(null, requestId, LogContext.traceIdOf(traceparent))) {
             try {
@@ -71,19 +73,42 @@ public final class Ingress {
                     RouteDef route = pathRoutes.stream().filter(r -> r.method().equals(req.method())).findFirst()
                             .orElseThrow(() -> methodNotAllowed(req, pathRoutes));
                     routeName = route.method() + " " + route.path();
-                    resp = route(req, route, traceparent);
+                    resp = route(req, route, traceparent, outcome);
                 }
             } catch (ApiException e) {
+                outcome.code = e.code();
                 resp = HttpResponse.error(e);
             } catch (RuntimeException e) {
-                LOG.error("unhandled error", e, "route", routeName);
+                try (LogContext.Scope tenantScope = LogContext.withTenant(outcome.tenantId)) {
+                    LOG.error("unhandled error", e, "route", routeName);
+                }
+                outcome.code = ErrorCodes.INTERNAL;
                 resp = HttpResponse.error(ApiException.internal());
             }
             if (!requestId.isEmpty()) resp = resp.withHeader("x-request-id", requestId);
-            LOG.info("request", "route", routeName, "status", resp.status(),
-                    "latencyMs", (System.nanoTime() - start) / 1_000_000.0);
+            long micros = (System.nanoTime() - start) / 1_000;
+            try (LogContext.Scope tenantScope = LogContext.withTenant(outcome.tenantId)) {
+                LOG.info("request", "route", routeName, "status", resp.status(), "code", outcome.code,
+                        "latencyMs", micros / 1000.0);
+            }
+            metrics(routeName, resp.status(), outcome, micros);
         }
         return resp;
+    }
+
+    /** Who the request turned out to be for and, when refused, why: for the log line and the metrics. */
+    private static final class Outcome {
+        String tenantId;
+        String code;
+    }
+
+    /** One EMF line per request, dimensioned by tenant; refusals counted by their code. */
+    private static void metrics(String route, int status, Outcome outcome, long micros) {
+        Metrics m = Metrics.begin("ingress", outcome.tenantId == null ? Metrics.UNKNOWN_TENANT : outcome.tenantId)
+                .count("Requests").millis("Latency", micros / 1000).property("route", route).property("status", status);
+        if (status >= 500) m.count("ServerErrors");
+        if (outcome.code != null) m.count("Refused." + outcome.code);
+        m.flush();
     }
 
     private HttpResponse preflight(HttpRequest req, List<RouteDef> pathRoutes) {
@@ -101,16 +126,18 @@ public final class Ingress {
                 req.method() + " is not allowed on " + req.path() + "; allowed: " + allow, Map.of("allow", allow));
     }
 
-    private HttpResponse route(HttpRequest req, RouteDef route, String traceparent) {
+    private HttpResponse route(HttpRequest req, RouteDef route, String traceparent, Outcome outcome) {
         boolean browser = Cors.isBrowserRoute(route);
         try {
-            Caller caller = auth.authenticate(route.auth(), req);
+            Caller caller = auth.authenticate(route.auth(), req, tenantId -> outcome.tenantId = tenantId);
+            if (caller.tenantId() != null) outcome.tenantId = caller.tenantId();
             try (LogContext.Scope tenantScope = LogContext.withTenant(caller.tenantId())) {
                 checkBody(req, route);
                 HttpResponse r = dispatch(req, route, caller, traceparent);
                 return browser ? r.withHeaders(Cors.allowOrigin(caller.origin())) : r;
             }
         } catch (ApiException e) {
+            outcome.code = e.code();
             HttpResponse r = HttpResponse.error(e);
             if (!browser) return r;
             // See Cors: error bodies may be read by any well-formed origin so the widget can explain them.
