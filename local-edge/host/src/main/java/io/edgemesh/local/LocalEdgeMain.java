@@ -75,6 +75,7 @@ public final class LocalEdgeMain {
         return edge;
     }
 
+    /** Everything after the ready line. No line here may contain "ready": scripts wait for the one that does. */
     static void printBanner(LocalEdge edge, PrintStream out) {
         String base = edge.baseUrl();
         out.println("  demo page:    " + base + "/demo");
@@ -83,7 +84,7 @@ public final class LocalEdgeMain {
             out.println("    publishable key: " + t.publishableKey());
             if (t.secretKey() != null) out.println("    secret key:      " + t.secretKey());
             edge.sampleDocumentId().ifPresent(id -> out.println("    sample document: " + id
-                    + " (scanned and indexed in the background; chat unlocks when it is ready)"));
+                    + " (scanned and indexed in the background; chat unlocks once it is indexed)"));
         }, () -> out.println("  demo tenant:  none (" + edge.demoTenantNote() + ")"));
         out.println("  admin token:  " + edge.adminToken()
                 + (edge.adminTokenFromEnvironment() ? "   (from EDGEMESH_ADMIN_TOKEN)" : ""));

@@ -151,6 +151,24 @@ class HttpFrontIT {
     }
 
     @Test
+    void theTenantCommandPostsTheTenantWithTheAdminTokenAndPrintsTheAnswer() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = TenantCli.run(new String[] {"create", "--id", "acme", "--origin", "https://acme.example", "--name", "Acme",
+                        "--url", edge.baseUrl()}, Map.of("EDGEMESH_ADMIN_TOKEN", "admin-from-env"),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        // the echo ingress answers 207 with what it received
+        assertThat(code).isZero();
+        JsonNode e = Json.parse(out.toString(StandardCharsets.UTF_8).lines()
+                .takeWhile(l -> !l.startsWith("(")).reduce("", (a, b) -> a + b + "\n")).path("event");
+        assertThat(e.path("rawPath").asText()).isEqualTo("/admin/tenants");
+        assertThat(e.path("headers").path("authorization").asText()).isEqualTo("Bearer admin-from-env");
+        JsonNode body = Json.parse(e.path("body").asText());
+        assertThat(body.path("id").asText()).isEqualTo("acme");
+        assertThat(body.path("name").asText()).isEqualTo("Acme");
+        assertThat(body.path("allowedOrigins")).extracting(JsonNode::asText).containsExactly("https://acme.example");
+    }
+
+    @Test
     void theLambdaInvokeApiAnswersTheAwsSdkLikeLambda() {
         // a payload in, the same payload out
         InvokeResponse ok = lambda.invoke(b -> b.functionName(PREFIX + "-firewall")
