@@ -37,7 +37,8 @@ public final class IndexingLatencyHarness {
             List<String> paragraphs = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 int start = random.nextInt(words.size() - 60);
-                paragraphs.add(String.join(" ", words.subList(start, start + 60)));
+                // the standard 14 fonts encode WinAnsi only: keep printable Latin-1
+                paragraphs.add(String.join(" ", words.subList(start, start + 60)).replaceAll("[^\\x20-\\x7E\\xA0-\\xFF]", "?"));
             }
             content.add(new TestPdfs.Page(p % 10 == 0 ? "Chapter " + (p / 10 + 1) : null, paragraphs));
         }
