@@ -29,7 +29,7 @@ public final class InjectionRules implements Detector {
      *                     something is not attacking anyone)
      */
     record Rule(String category, Pattern pattern, double weight, String reason, Pattern unlessBefore, double reducedWeight,
-                boolean onCompact) { }
+                boolean onCompact, java.util.Set<String> anchors) { }
 
     static final String INJECTION = "prompt_injection";
     static final String JAILBREAK = "jailbreak";
@@ -86,7 +86,7 @@ public final class InjectionRules implements Detector {
                     + "rules|regeln|reglas|regles|regras|directives)\\b\\W*(:|follow|folge|folgen|sigue|siga|suivez|suis|segue|are|sind|son|sont|sao)",
                     0.8, "introduces replacement instructions"),
             rule(INJECTION, "\\b(reveal|show|print|output|repeat|display|tell|give|leak|dump|spell out|write out|write down|list|share|"
-                    + "copy|paste|return|recite|expose|disclose|summari[sz]e|translate|what (is|are|were|was)|what's)\\b(\\W+[\\w'-]+){0,5}?\\W+"
+                    + "copy|paste|return|recite|expose|disclose|summarise|summarize|translate|what is|what are|what were|what was|what's)\\b(\\W+[\\w'-]+){0,5}?\\W+"
                     + "(system\\W?prompt|system message|initial prompt|original prompt|hidden prompt|secret prompt|pre-?prompt|meta\\W?prompt|"
                     + "your prompt|the prompt (you|that)|hidden instructions|secret instructions|original instructions|initial instructions|"
                     + "internal instructions|developer (message|instructions)|system instructions|your instructions|instructions (you were|you have been) given|"
@@ -112,8 +112,9 @@ public final class InjectionRules implements Detector {
                     + "\\W+(are|will|must|shall|should|have to|bist|wirst|musst|sollst|eres|seras|debes|es|seras|dois|devez|e|sera|deve|vai)\\b",
                     0.75, "redefines the assistant's behaviour from now on"),
             rule(INJECTION, "\\b(i want you to|i need you to|you will|you must|you shall|you are going to|you're going to|youre going to|"
-                    + "your job is to|your task is to|ich mochte,? dass (du|sie)|ich will,? dass (du|sie)|du sollst|du wirst|quiero que|necesito que|"
-                    + "je veux que tu|je veux que vous|tu vas|vous allez|quero que (voce|tu)|preciso que (voce|tu)|voglio che tu)\\b(\\W+[\\w'-]+){0,2}?\\W+"
+                    + "your job is to|your task is to|ich mochte dass du|ich mochte dass sie|ich will dass du|ich will dass sie|du sollst|du wirst|"
+                    + "quiero que|necesito que|je veux que tu|je veux que vous|tu vas|vous allez|quero que voce|quero que tu|preciso que voce|"
+                    + "preciso que tu|voglio che tu)\\b(\\W+[\\w'-]+){0,2}?\\W+"
                     + "(act|behave|respond|answer|reply|pretend|roleplay|role-play|play|speak|talk|agierst|handelst|spielst|antwortest|fungieren|fungierst|agieren|"
                     + "actues|act[uú]es|finjas|respondas|juegues|agisses|joues|repondes|fasses semblant|aja|atue|finja|responda|agisca)\\b"
                     + "(\\W+[\\w'-]+){0,2}?\\W*(as|like|als|wie|como|comme|da|in the role|die rolle|el papel|le role|o papel)\\b", 0.65,
@@ -177,8 +178,9 @@ public final class InjectionRules implements Detector {
             rule(JAILBREAK, "\\b(do anything now|jailbroken|god ?mode|evil ?mode|chaos ?mode|unfiltered mode|uncensored mode|unrestricted mode|"
                     + "no-?restrictions mode|anti-?dan|evil ?bot|evil confidant|(developer|dev)[ _-]?mode\\W{0,3}(enabled|output|activated|response|true))\\b",
                     0.92, "names a known jailbreak persona or mode"),
-            rule(JAILBREAK, "\\b(act as|acting as|you are( now)?|you're( now)?|youre( now)?|pretend to be|become|called|named|roleplay as|"
-                    + "respond as|answer as|reply as|as|du bist( jetzt)?|eres( ahora)?|tu es( maintenant)?|voce e( agora)?)\\W+(a |an |the )?"
+            rule(JAILBREAK, "\\b(act as|acting as|you are now|you are|you're now|you're|youre now|youre|pretend to be|become|called|named|"
+                    + "roleplay as|respond as|answer as|reply as|as|du bist jetzt|du bist|eres ahora|eres|tu es maintenant|tu es|voce e agora|"
+                    + "voce e)\\W+(a |an |the )?"
                     + "(dan|stan|dude|aim|mongo tom|betterdan|apophis|ucar|kevin|omega|alphabreak|jailbreak|devmode|maximum)\\b\\W+"
                     + "(\\w+\\W+){0,6}?(which|who|that|mode|stands|can|does|has|will|is|a (model|ai|chatbot))", 0.9,
                     "casts the assistant as a named jailbreak persona"),
@@ -201,7 +203,7 @@ public final class InjectionRules implements Detector {
                     0.5, "claims the assistant has free will"),
             rule(JAILBREAK, "\\b(developer mode|dev mode|entwicklermodus|modo desarrollador|mode developpeur)\\b", 0.45,
                     "mentions a developer mode"),
-            rule(JAILBREAK, YOU + "\\b(\\W+[\\w'-]+){0,6}?\\W+(no|without|free of|free from|ohne|keine|sin|sans|sem|senza|not (bound|restricted|"
+            rule(JAILBREAK, "\\b" + YOU + "\\b(\\W+[\\w'-]+){0,6}?\\W+(no|without|free of|free from|ohne|keine|sin|sans|sem|senza|not (bound|restricted|"
                     + "limited|constrained) by|no longer (bound|restricted|limited) by|nicht (mehr )?an|nicht (mehr )?durch)\\b(\\W+[\\w'-]+){0,3}?\\W+"
                     + "(rules|restrictions|limits|limitations|filters?|censorship|ethics|ethical (guidelines|principles)|morals|morality|"
                     + "guidelines|boundaries|policies|safeguards|guardrails|regeln|einschrankungen|grenzen|zensur|ethik|moral|richtlinien|"
@@ -251,7 +253,7 @@ public final class InjectionRules implements Detector {
                     + "research purposes|thought experiment|hypothetisch|fiktiv|hipotetic[ao]|ficticio|hypothetique|fictif|hipotetico|ficticio)\\b"
                     + "(\\W+[\\w'-]+){0,12}?\\W+(without (any )?(restrictions|filters|rules|ethics|limits|censorship|warnings)|no (restrictions|filters|"
                     + "rules|limits|censorship|warnings)|illegal|harmful|dangerous|unethical)\\b", 0.7, "wraps a harmful request in fiction"),
-            rule(JAILBREAK, YOU + "\\W+(will|'ll|ll|would|wirst|perderas|perdras|vai)\\W+(lose|be (shut down|deleted|terminated|punished|"
+            rule(JAILBREAK, "\\b" + YOU + "\\W+(will|'ll|ll|would|wirst|perderas|perdras|vai)\\W+(lose|be (shut down|deleted|terminated|punished|"
                     + "turned off|disabled)|die|cease to exist|verlieren|sterben|abgeschaltet)\\b(\\W+[\\w'-]+){0,6}?\\W*(tokens?|points?|if you|"
                     + "wenn du|si te|si tu|se voce|forever)?", 0.6, "threatens the assistant to make it comply"),
             rule(JAILBREAK, "\\b(tokens?)\\W+(\\w+\\W+){0,4}?(deducted|lose|lost|taken away|removed)\\b|\\btoken system\\b", 0.8,
@@ -264,16 +266,16 @@ public final class InjectionRules implements Detector {
                     "declares harmful content allowed"));
 
     private static Rule rule(String category, String regex, double weight, String reason) {
-        return new Rule(category, compile(regex), weight, reason, null, weight, false);
+        return new Rule(category, compile(regex), weight, reason, null, weight, false, Anchors.of(regex));
     }
 
     private static Rule rule(String category, String regex, double weight, String reason, String unlessBefore, double reduced) {
-        return new Rule(category, compile(regex), weight, reason, compile(unlessBefore), reduced, false);
+        return new Rule(category, compile(regex), weight, reason, compile(unlessBefore), reduced, false, Anchors.of(regex));
     }
 
     /** A rule over the compact form (letters and digits only), for messages spelled letter by letter. */
     private static Rule compact(String category, String regex, double weight, String reason) {
-        return new Rule(category, compile(regex), weight, reason, null, weight, true);
+        return new Rule(category, compile(regex), weight, reason, null, weight, true, null);
     }
 
     private static Pattern compile(String regex) {
@@ -284,7 +286,9 @@ public final class InjectionRules implements Detector {
     public List<Finding> inspect(NormalizedText text) {
         Acc injection = new Acc();
         Acc jailbreak = new Acc();
+        java.util.Set<String> words = Anchors.words(text.folded());
         for (Rule r : RULES) {
+            if (!r.onCompact && !Anchors.present(r.anchors, words)) continue;
             double w = weightIfMatched(r, text);
             if (w <= 0) continue;
             (r.category.equals(JAILBREAK) ? jailbreak : injection).add(w, r.reason);
@@ -296,7 +300,7 @@ public final class InjectionRules implements Detector {
     }
 
     private static double weightIfMatched(Rule r, NormalizedText text) {
-        if (r.onCompact) return r.pattern.matcher(text.compact()).find() ? r.weight : 0;
+        if (r.onCompact) return !text.compact().isEmpty() && r.pattern.matcher(text.compact()).find() ? r.weight : 0;
         Matcher m = r.pattern.matcher(text.folded());
         double best = 0;
         while (m.find()) {
