@@ -78,6 +78,15 @@ public final class Ingress {
             } catch (ApiException e) {
                 outcome.code = e.code();
                 resp = HttpResponse.error(e);
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+                // a dependency (DynamoDB, Secrets Manager) is unreachable or throttling: the caller may
+                // retry, so this is 503 with Retry-After, not a 500
+                try (LogContext.Scope tenantScope = LogContext.withTenant(outcome.tenantId)) {
+                    LOG.warn("dependency unavailable", e, "route", routeName);
+                }
+                outcome.code = ErrorCodes.UPSTREAM_UNAVAILABLE;
+                resp = HttpResponse.error(new ApiException(503, ErrorCodes.UPSTREAM_UNAVAILABLE,
+                        "a service this request needs is unavailable; retry shortly", java.util.Map.of("retryAfterSeconds", 2)));
             } catch (RuntimeException e) {
                 try (LogContext.Scope tenantScope = LogContext.withTenant(outcome.tenantId)) {
                     LOG.error("unhandled error", e, "route", routeName);

@@ -277,6 +277,24 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void anExpiredSessionIsReplacedWithoutBotheringTheVisitor() {
+        // GIVEN a session left in sessionStorage whose token the edge no longer accepts
+        openPage(site.origin(), "stale", fresh, Map.of());
+        browser.js("sessionStorage.setItem(arguments[0], JSON.stringify({sessionId: 's_stale_session_1', sessionToken: 'x.y.z'}));",
+                "chattia:" + edge.baseUrl() + "|" + fresh.publishableKey());
+        browser.inWidget(".launcher").click();
+        // WHEN the visitor writes
+        ask("Anyone there?");
+        // THEN the widget starts a new session by itself and shows the mesh's real answer (not ready yet)
+        WebElement error = awaitError();
+        assertThat(error.getAttribute("data-code")).isEqualTo("tenant_not_ready");
+        assertThat(browser.allInWidget(".msg.user")).hasSize(1);
+        // AND the refused session is gone from storage (so it was the one the widget had sent)
+        assertThat(browser.js("return sessionStorage.getItem(arguments[0]);",
+                "chattia:" + edge.baseUrl() + "|" + fresh.publishableKey())).isNull();
+    }
+
+    @Test
     void secretKeyIsRefusedAndNothingIsMounted() {
         browser.driver.get(site.origin() + site.page("secret", scriptTag, Map.of("key", "sk_" + fresh.tenantId() + "_oops")));
         browser.await(Duration.ofSeconds(10), d -> browser.js("return !!window.ChattiaEmbed;"));
