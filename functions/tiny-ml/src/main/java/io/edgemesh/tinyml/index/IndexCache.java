@@ -27,6 +27,7 @@ public final class IndexCache implements AutoCloseable {
     private static final Logger LOG = Log.get(IndexCache.class);
 
     private static final AtomicLong INSTANCES = new AtomicLong();
+    private static final long PROCESS = ProcessHandle.current().pid();
 
     private record Pointer(Optional<IndexVersion> version, long readAtNanos) { }
 
@@ -110,8 +111,11 @@ public final class IndexCache implements AutoCloseable {
             }
             // each open reader gets its own hard-linked folder, deleted when its last search ends, so
             // retiring the store never pulls files from under a search in flight
-            Path instance = store.resolveSibling(version.versionId() + ".open-" + INSTANCES.incrementAndGet());
+            // the process id keeps the name unique on a /tmp shared with an earlier process (a restart keeps
+            // the verified store; the counter starts again at 1): a folder of that name is a dead one's leftover
+            Path instance = store.resolveSibling(version.versionId() + ".open-" + PROCESS + "-" + INSTANCES.incrementAndGet());
             try {
+                LocalFiles.deleteRecursively(instance);
                 Files.createDirectories(instance);
                 LocalFiles.linkOrCopyAll(store, instance);
             } catch (java.io.IOException e) {
