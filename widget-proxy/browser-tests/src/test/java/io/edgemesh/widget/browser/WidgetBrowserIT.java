@@ -260,7 +260,10 @@ class WidgetBrowserIT {
 
     @Test
     void pageScriptsDriveTheWidgetThroughTheChattiaEmbedApi() {
-        openPage(site.origin(), "api", fresh, Map.of());
+        openPage(site.origin(), "api", fresh, Map.of("accent", "#ffcc00"));
+        // (the accent applies under the page's strict CSP, with dark text for contrast on a light accent)
+        assertThat(browser.inWidget(".launcher").getCssValue("background-color")).isEqualTo("rgba(255, 204, 0, 1)");
+        assertThat(browser.inWidget(".launcher").getCssValue("color")).isEqualTo("rgba(0, 0, 0, 1)");
         // GIVEN a page script listening to every event (subscribing late still hears "ready")
         browser.js("window.seen = [];"
                 + "['ready','open','close','message','error'].forEach(n => ChattiaEmbed.on(n, e => seen.push(n + ':' + "
