@@ -40,7 +40,7 @@ public final class ChildServer implements AutoCloseable {
 
     /** The three emulators: module id (package and resource names) and child heap. */
     public enum Kind {
-        DYNAMODB("dynamodb", "DynamoDB Local", 256),
+        DYNAMODB("dynamodb", "DynamoDB Local", 768),
         SQS("sqs", "ElasticMQ (SQS)", 192),
         S3("s3", "S3Proxy", 192);
 
