@@ -36,9 +36,12 @@ public final class IngressHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private final Ingress ingress;
 
-    /** Lambda: reads {@code System.getenv()}. */
+    /**
+     * Lambda: the process environment, marked as such so AWS clients use the default credentials
+     * chain (re-resolved after a SnapStart restore) instead of keys frozen into the snapshot.
+     */
     public IngressHandler() {
-        this(System.getenv());
+        this(build(FunctionConfig.fromSystem()));
     }
 
     /** The local edge and tests: an explicit environment. */
