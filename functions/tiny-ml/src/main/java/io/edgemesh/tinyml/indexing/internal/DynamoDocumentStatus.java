@@ -35,8 +35,10 @@ public final class DynamoDocumentStatus implements DocumentStatus {
         values.put(":l", AttributeValue.fromS(language));
         values.put(":v", AttributeValue.fromN(Long.toString(indexVersion)));
         values.put(":now", AttributeValue.fromS(now));
+        // a redelivered event finds the row already ready at this version and leaves it untouched
         update(tenantId, documentId, "SET #s = :s, chunkCount = :c, pages = :p, #lang = :l, indexVersion = :v, "
                 + "indexedAt = if_not_exists(indexedAt, :now), updatedAt = :now REMOVE failureReason, failureMessage",
+                "attribute_exists(documentId) AND NOT (#s = :s AND indexVersion = :v)",
                 Map.of("#s", "status", "#lang", "language"), values);
     }
 
@@ -57,20 +59,20 @@ public final class DynamoDocumentStatus implements DocumentStatus {
         values.put(":m", AttributeValue.fromS(message.length() > 500 ? message.substring(0, 500) : message));
         values.put(":now", AttributeValue.fromS(clock.instant().toString()));
         update(tenantId, documentId, "SET #s = :s, failureReason = :r, failureMessage = :m, updatedAt = :now",
-                Map.of("#s", "status"), values);
+                "attribute_exists(documentId)", Map.of("#s", "status"), values);
     }
 
-    private void update(String tenantId, String documentId, String expression, Map<String, String> names,
+    private void update(String tenantId, String documentId, String expression, String condition, Map<String, String> names,
                         Map<String, AttributeValue> values) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("tenantId", AttributeValue.fromS(tenantId), "documentId", AttributeValue.fromS(documentId)))
                     .updateExpression(expression)
-                    .conditionExpression("attribute_exists(documentId)")
+                    .conditionExpression(condition)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
-            // the row is gone: the document was deleted meanwhile, and its DocumentDeleted follows in the queue
+            // the row is gone (deleted meanwhile; its DocumentDeleted follows in the queue) or already says so
         }
     }
 }
