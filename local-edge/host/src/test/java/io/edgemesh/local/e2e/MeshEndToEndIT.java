@@ -1,6 +1,7 @@
 package io.edgemesh.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgemesh.emulators.Emulators;
@@ -347,6 +348,27 @@ class MeshEndToEndIT {
             assertThat(c.path("page").asInt()).isEqualTo(1);
         });
         System.out.printf("[e2e] demo answer: %s%n", answer.json().path("answer").asText());
+    }
+
+    @Test
+    void inAHeadlessBrowserTheDemoPageWidgetAnswersWithACitationOfTheSampleDocument() throws Exception {
+        assumeTrue(DemoBrowser.available(), "headless Chromium is not installed (apt-get install -y chromium chromium-driver): "
+                + "the demo page was checked over HTTP only");
+        DemoTenantKeys demo = edge.demoTenant().orElseThrow(() -> new AssertionError("no demo tenant: " + edge.demoTenantNote()));
+        awaitReady(demo.publishableKey(), edge.baseUrl());
+        try (DemoBrowser browser = new DemoBrowser()) {
+            // GIVEN a visitor on /demo
+            browser.open(edge.baseUrl() + "/demo");
+            // WHEN they open the widget and ask about the shop's opening hours
+            browser.ask("What are your opening hours on Saturday?");
+            // THEN the answer comes with a citation of the sample document's first page
+            var answer = browser.awaitAnswer(Duration.ofSeconds(60));
+            browser.screenshot(java.nio.file.Path.of("target", "screenshots", "demo-answer.png"));
+            assertThat(answer.getText()).contains("10:00");
+            assertThat(answer.findElements(org.openqa.selenium.By.cssSelector(".cites li")))
+                    .extracting(org.openqa.selenium.WebElement::getText)
+                    .anySatisfy(c -> assertThat(c).contains(SampleDocument.FILENAME).contains("page 1"));
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
