@@ -69,6 +69,7 @@ public final class LambdaJarSmoke {
         Map<String, String> searchEnv = new java.util.HashMap<>(env);
         searchEnv.put("EDGEMESH_FUNCTION_NAME", "search");
         new SearchHandler(searchEnv);
+        io.edgemesh.tinyml.index.internal.LocalFiles.deleteRecursively(dir);
         System.out.println("OK");
     }
 }
