@@ -43,6 +43,10 @@ import java.util.regex.Pattern;
  * <p>A block is counted against the session (repeated blocks quarantine it) and audited. The audit
  * event carries categories and sizes, never the text; a quarantined session's further messages are
  * not audited one by one (the quarantine itself was).
+ *
+ * <p>Failures are not hidden: when the session store or the audit queue cannot be reached the SDK
+ * exception propagates (503 from the handler) and the ingress fails closed; a block is never returned
+ * without its audit record.
  */
 public final class Firewall {
     /** A rule this strong plus a classifier above {@link InjectionClassifier#REPORT} blocks together. */

@@ -9,6 +9,7 @@ import io.edgemesh.common.crac.Priming;
 import io.edgemesh.common.invoke.EnvelopeHandler;
 import io.edgemesh.common.invoke.HttpForward;
 import io.edgemesh.common.invoke.Invocation;
+import io.edgemesh.common.metrics.Metrics;
 import io.edgemesh.envelope.EnvelopeVerifier;
 import io.edgemesh.firewall.internal.FirewallWiring;
 import java.util.Map;
@@ -58,11 +59,17 @@ public final class FirewallHandler extends EnvelopeHandler {
 
     @Override
     protected Object handle(Invocation inv) {
-        return switch (inv.operation()) {
+        long start = System.nanoTime();
+        Verdict v = switch (inv.operation()) {
             case "check" -> check(inv);
             case "guard" -> guard(inv);
             default -> throw ApiException.notFound("unknown operation " + inv.operation());
         };
+        // one metric per action, dimensioned by tenant; categories as a property (never the text)
+        Metrics.begin(functionName(), inv.tenantId()).count("Verdict_" + v.action())
+                .millis("CheckMillis", (System.nanoTime() - start) / 1_000_000)
+                .property("operation", inv.operation()).property("categories", String.join(",", v.categories())).flush();
+        return v;
     }
 
     private Verdict check(Invocation inv) {
