@@ -69,6 +69,12 @@ public final class PiiRedactor {
             + "secret[_ -]?key|access[_ -]?key|client[_ -]?secret|auth[_ -]?token|access[_ -]?token|aws_secret_access_key|token)"
             + "\\s*(is|ist|es|est|e|=|:)\\s*[\"']?([^\\s\"']{6,200})");
 
+    /**
+     * Candidates libphonenumber may try per region: a message of 32k digits must not cost seconds (a
+     * real message has a handful of numbers; after this many failed candidates the rest is not searched).
+     */
+    static final long MAX_PHONE_TRIES = 200;
+
     private static final Pattern PHONE_CANDIDATE = Pattern.compile("\\d[\\d ().\\-/]{4,}\\d");
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -207,7 +213,7 @@ public final class PiiRedactor {
         // libphonenumber scans the whole text once per region; most messages have no number-like run at all
         if (!PHONE_CANDIDATE.matcher(text).find()) return;
         for (String region : regions(locale)) {
-            for (PhoneNumberMatch match : phones.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            for (PhoneNumberMatch match : phones.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, MAX_PHONE_TRIES)) {
                 addSpan(spans, match.start(), match.end(), PHONE);
             }
         }
