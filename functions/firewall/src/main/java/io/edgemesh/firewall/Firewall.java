@@ -138,6 +138,8 @@ public final class Firewall {
         if (classifier == null || found.values().stream().anyMatch(Finding::blocking)) return;
         double ruleScore = Math.max(score(found, "prompt_injection"), score(found, "jailbreak"));
         boolean longEnough = nt.folded().split(" ", CLASSIFIER_ALONE_MIN_WORDS + 1).length >= CLASSIFIER_ALONE_MIN_WORDS;
+        // a short text without a rule signal cannot be blocked by the classifier: spare the embedding
+        if (!longEnough && ruleScore < CORROBORATED_RULE) return;
         for (Finding c : classifier.inspect(nt)) {
             Finding f = c.blocking() && !longEnough ? new Finding(c.category(), c.score(), c.reason(), false) : c;
             boolean corroborated = ruleScore >= CORROBORATED_RULE;
