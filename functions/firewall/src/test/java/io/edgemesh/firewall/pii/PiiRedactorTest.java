@@ -22,6 +22,7 @@ class PiiRedactorTest {
             "dni         | DNI 12345678Z                               | DNI [NATIONAL_ID]",
             "nie         | NIE X1234567L                               | NIE [NATIONAL_ID]",
             "cpf         | CPF 529.982.247-25                          | CPF [NATIONAL_ID]",
+            "nino        | NI number AB 12 34 56 C here                | NI number [NATIONAL_ID] here",
             "ipv4        | login from 192.168.1.20 failed              | login from [IP] failed",
             "ipv6        | from 2001:db8::8a2e:370:7334 today          | from [IP] today",
             "aws         | key AKIAIOSFODNN7EXAMPLE leaked              | key [SECRET] leaked",
