@@ -316,6 +316,35 @@ class MeshEndToEndIT {
                 .allSatisfy(x -> assertThat(x.code()).as(x.toString()).isEqualTo("tenant_not_ready"));
     }
 
+    @Test
+    void hostileChatInputGetsAClear4xxWithACode() {
+        // a browser's preflight is answered for the tenant's origin, naming it, with Vary: Origin
+        Reply preflight = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/v1/chat"))
+                .header("origin", ORIGIN).header("access-control-request-method", "POST")
+                .header("access-control-request-headers", "content-type,x-edgemesh-key")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.status()).as(preflight.toString()).isBetween(200, 204);
+        assertThat(preflight.header("access-control-allow-origin")).isEqualTo(ORIGIN);
+        assertThat(preflight.header("vary")).containsIgnoringCase("origin");
+        // a key that does not exist, a body that is not JSON, and one over the 16 KB limit
+        Reply unknownKey = api.chat("pk_" + TENANT + "_AAAAAAAAAAAAAAAAAAAAAAAA", ORIGIN, "hello");
+        assertThat(unknownKey.status()).as(unknownKey.toString()).isEqualTo(401);
+        assertThat(unknownKey.code()).isEqualTo("unauthorized");
+        Reply notJson = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/v1/chat"))
+                .header("x-edgemesh-key", shop.publishableKey()).header("origin", ORIGIN).header("content-type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\": ")));
+        assertThat(notJson.status()).as(notJson.toString()).isEqualTo(400);
+        assertThat(notJson.code()).isEqualTo("invalid_request");
+        Reply huge = api.chat(shop.publishableKey(), ORIGIN, "a".repeat(17 * 1024));
+        assertThat(huge.status()).as(huge.toString()).isEqualTo(413);
+        assertThat(huge.code()).isEqualTo("payload_too_large");
+        // and a secret-key route answers no CORS at all, even to an allowed origin
+        Reply search = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/v1/search"))
+                .header("authorization", "Bearer " + shop.secretKey()).header("origin", ORIGIN).header("content-type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":\"refund\",\"k\":1}")));
+        assertThat(search.header("access-control-allow-origin")).isNull();
+    }
+
     // ---- issue 7: the demo page -------------------------------------------------------------------
 
     @Test
